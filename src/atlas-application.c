@@ -1,0 +1,315 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* AtlasApplication: owns the store and the settings, and opens the window. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-application.h"
+#include "atlas-command-line.h"
+#include "atlas-date.h"
+#include "atlas-window.h"
+
+struct _AtlasApplication
+{
+  AdwApplication parent_instance;
+
+  AtlasStore *store;
+  GSettings *settings;
+
+  GCancellable *cancellable;
+  gboolean loading;
+  gboolean load_started;
+  GError *load_error;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  PROP_LOAD_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+bundled_data_loaded_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(AtlasApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!atlas_store_load_bundled_finish (ATLAS_STORE (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      g_message ("Could not load the bundled data: %s", error->message);
+      g_clear_error (&self->load_error);
+      self->load_error = g_steal_pointer (&error);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_ERROR]);
+    }
+
+  self->loading = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/**
+ * atlas_application_load_data:
+ *
+ * Starts loading the bundled dataset into the store, once. Windows follow
+ * the progress through the store's dataset and the "loading" and
+ * "load-error" properties.
+ */
+void
+atlas_application_load_data (AtlasApplication *self)
+{
+  g_return_if_fail (ATLAS_IS_APPLICATION (self));
+
+  if (self->load_started)
+    return;
+
+  self->load_started = TRUE;
+  self->loading = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+
+  atlas_store_load_bundled_async (self->store,
+                                  self->cancellable,
+                                  bundled_data_loaded_cb,
+                                  g_object_ref (self));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  AtlasApplication *self = user_data;
+  AtlasDataset *dataset = atlas_store_get_dataset (self->store);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GString) comments = g_string_new (NULL);
+  g_autofree char *escaped = NULL;
+  AdwAboutWindow *about;
+
+  g_string_append (comments, _("A reference on how countries regulate stem-cell research and therapies."));
+
+  if (dataset != NULL)
+    {
+      g_autofree char *published = atlas_date_format (atlas_dataset_get_generated (dataset));
+
+      g_string_append (comments, "\n\n");
+      g_string_append_printf (comments,
+                              /* Translators: the first %d is a number, the %s a date such as "18 December 2024". */
+                              _("Data version %d, published %s"),
+                              atlas_dataset_get_dataset_version (dataset),
+                              published);
+    }
+
+  /* The about window parses comments as markup. */
+  escaped = g_markup_escape_text (comments->str, -1);
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  adw_about_window_set_application_name (about, _("Stem Cell Atlas"));
+  adw_about_window_set_application_icon (about, APP_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, _("The Stem Cell Atlas contributors"));
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_website (about, "https://github.com/stemcellatlas/stem-cell-atlas");
+  adw_about_window_set_issue_url (about, "https://github.com/stemcellatlas/stem-cell-atlas/issues");
+  adw_about_window_set_comments (about, escaped);
+  adw_about_window_set_copyright (about, _("© The Stem Cell Atlas contributors"));
+  /* Translators: Replace "translator-credits" with your name and address. */
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated, NULL, NULL, NULL, { 0 } },
+  { "about", about_activated, NULL, NULL, NULL, { 0 } },
+};
+
+static void
+atlas_application_startup (GApplication *application)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *search_accels[] = { "<Control>f", NULL };
+
+  /* AdwApplication loads style.css and style-dark.css from the resources. */
+  G_APPLICATION_CLASS (atlas_application_parent_class)->startup (application);
+
+  /* Created here rather than in init so that command-line options, which
+   * run before startup, work without the schema installed. */
+  self->settings = g_settings_new (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions,
+                                   G_N_ELEMENTS (app_actions),
+                                   self);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
+}
+
+static void
+atlas_application_activate (GApplication *application)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    window = GTK_WINDOW (atlas_window_new (self));
+
+  gtk_window_present (window);
+
+  atlas_application_load_data (self);
+}
+
+static int
+atlas_application_handle_local_options (GApplication *application,
+                                        GVariantDict *options)
+{
+  return atlas_command_line_handle_local_options (application, options);
+}
+
+static void
+atlas_application_shutdown (GApplication *application)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+
+  g_cancellable_cancel (self->cancellable);
+
+  G_APPLICATION_CLASS (atlas_application_parent_class)->shutdown (application);
+}
+
+static void
+atlas_application_dispose (GObject *object)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_error (&self->load_error);
+
+  G_OBJECT_CLASS (atlas_application_parent_class)->dispose (object);
+}
+
+static void
+atlas_application_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+
+    case PROP_LOAD_ERROR:
+      g_value_set_boxed (value, self->load_error);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_application_class_init (AtlasApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = atlas_application_dispose;
+  object_class->get_property = atlas_application_get_property;
+
+  app_class->startup = atlas_application_startup;
+  app_class->activate = atlas_application_activate;
+  app_class->handle_local_options = atlas_application_handle_local_options;
+  app_class->shutdown = atlas_application_shutdown;
+
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_LOAD_ERROR] =
+    g_param_spec_boxed ("load-error", NULL, NULL,
+                        G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+atlas_application_init (AtlasApplication *self)
+{
+  self->store = atlas_store_new ();
+  self->cancellable = g_cancellable_new ();
+
+  atlas_command_line_add_options (G_APPLICATION (self));
+}
+
+AtlasApplication *
+atlas_application_new (void)
+{
+  return g_object_new (ATLAS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+AtlasStore *
+atlas_application_get_store (AtlasApplication *self)
+{
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+/* NULL until the application has started up. */
+GSettings *
+atlas_application_get_settings (AtlasApplication *self)
+{
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+gboolean
+atlas_application_get_loading (AtlasApplication *self)
+{
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), FALSE);
+
+  return self->loading;
+}
+
+const GError *
+atlas_application_get_load_error (AtlasApplication *self)
+{
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), NULL);
+
+  return self->load_error;
+}

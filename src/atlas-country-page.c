@@ -1,0 +1,610 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* AtlasCountryPage: everything the dataset says about one country. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-country-page.h"
+#include "atlas-date.h"
+#include "atlas-entry.h"
+
+struct _AtlasCountryPage
+{
+  AdwBin parent_instance;
+
+  AtlasStore *store;
+  AtlasCountry *country;
+
+  GtkScrolledWindow *scrolled_window;
+  GtkLabel *flag_label;
+  GtkLabel *name_label;
+  GtkLabel *summary_label;
+  GtkLabel *reviewed_label;
+  GtkBox *groups_box;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasCountryPage, atlas_country_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_COUNTRY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The sources a page cites, each once, in the order first cited. */
+typedef struct
+{
+  GPtrArray *ids;
+  GHashTable *seen;
+} SourceList;
+
+static void
+source_list_init (SourceList *list)
+{
+  list->ids = g_ptr_array_new ();
+  list->seen = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+static void
+source_list_clear (SourceList *list)
+{
+  g_clear_pointer (&list->ids, g_ptr_array_unref);
+  g_clear_pointer (&list->seen, g_hash_table_unref);
+}
+
+static void
+source_list_add (SourceList         *list,
+                 const char * const *ids)
+{
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      if (g_hash_table_add (list->seen, (gpointer) ids[i]))
+        g_ptr_array_add (list->ids, (gpointer) ids[i]);
+    }
+}
+
+static gboolean
+is_web_uri (const char *uri)
+{
+  const char *scheme = uri != NULL ? g_uri_peek_scheme (uri) : NULL;
+
+  return g_strcmp0 (scheme, "http") == 0 || g_strcmp0 (scheme, "https") == 0;
+}
+
+static void
+open_uri_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  const char *uri = g_variant_get_string (parameter, NULL);
+  GtkRoot *root;
+
+  /* The data format allows only web links; anything else would hand a
+   * local file or another program's scheme to the desktop. */
+  if (!is_web_uri (uri))
+    {
+      g_message ("Refusing to open a link that is not http or https: %s", uri);
+      return;
+    }
+
+  root = gtk_widget_get_root (widget);
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+/* Rows show text from the data, which must never be read as markup. */
+static AdwActionRow *
+make_row (const char *title,
+          const char *subtitle)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (row, subtitle);
+
+  return row;
+}
+
+/* A label above its value, like the "property" rows of later libadwaita. */
+static AdwActionRow *
+make_property_row (const char *label,
+                   const char *value)
+{
+  AdwActionRow *row = make_row (label, value);
+
+  gtk_widget_add_css_class (GTK_WIDGET (row), "property");
+
+  return row;
+}
+
+static AdwPreferencesGroup *
+make_group (const char *title)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+  /* Group titles are markup in libadwaita 1.2. */
+  adw_preferences_group_set_title (group, escaped);
+
+  return group;
+}
+
+static void
+add_link_button (AdwActionRow *row,
+                 const char   *url)
+{
+  GtkWidget *button;
+
+  if (!is_web_uri (url))
+    return;
+
+  button = gtk_button_new_from_icon_name ("web-browser-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Open Website"));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open Website"),
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "page.open-uri");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (url));
+
+  adw_action_row_add_suffix (row, button);
+  adw_action_row_set_activatable_widget (row, button);
+}
+
+static char *
+format_status_change (const AtlasStatusChange *change)
+{
+  g_autofree char *date = atlas_date_format (change->date);
+  const char *label = atlas_product_status_to_label (change->status);
+
+  if (change->note != NULL)
+    /* Translators: a product's status, the date it took effect, and a note, e.g. "Conditional — September 2015 — for 7 years". */
+    return g_strdup_printf (_("%s — %s — %s"), label, date, change->note);
+
+  /* Translators: a product's status and the date it took effect, e.g. "Conditional — September 2015". */
+  return g_strdup_printf (_("%s — %s"), label, date);
+}
+
+static GtkWidget *
+make_status_badge (AtlasProductStatus status)
+{
+  GtkWidget *badge = gtk_label_new (atlas_product_status_to_label (status));
+
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "status-badge");
+  gtk_widget_add_css_class (badge, atlas_enum_to_nick (ATLAS_TYPE_PRODUCT_STATUS, status));
+
+  return badge;
+}
+
+static GtkWidget *
+make_product_row (AtlasCountryPage *self,
+                  AtlasProduct     *product,
+                  SourceList       *sources)
+{
+  AtlasDataset *dataset = self->store != NULL ? atlas_store_get_dataset (self->store) : NULL;
+  AdwExpanderRow *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  const char *cell_source_id = atlas_product_get_cell_source_id (product);
+  AtlasCellSource *cell_source = NULL;
+  g_autoptr(GString) history = g_string_new (NULL);
+  guint n_changes;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), atlas_product_get_name (product));
+  adw_expander_row_set_subtitle (row, atlas_product_get_indication (product));
+  adw_expander_row_add_action (row, make_status_badge (atlas_product_get_status (product)));
+
+  adw_expander_row_add_row (row, GTK_WIDGET (make_property_row (_("Sponsor"),
+                                                                atlas_product_get_sponsor (product))));
+
+  if (atlas_product_get_generic_name (product) != NULL)
+    adw_expander_row_add_row (row, GTK_WIDGET (make_property_row (_("Generic name"),
+                                                                  atlas_product_get_generic_name (product))));
+
+  if (dataset != NULL && cell_source_id != NULL)
+    cell_source = atlas_dataset_lookup_cell_source (dataset, cell_source_id);
+  adw_expander_row_add_row (row, GTK_WIDGET (make_property_row (_("Cell source"),
+                                                                cell_source != NULL ? atlas_cell_source_get_name (cell_source)
+                                                                                    : cell_source_id)));
+
+  adw_expander_row_add_row (row, GTK_WIDGET (make_property_row (_("Origin"),
+                                                                atlas_origin_to_label (atlas_product_get_origin (product)))));
+
+  n_changes = atlas_product_get_n_status_changes (product);
+  for (guint i = 0; i < n_changes; i++)
+    {
+      const AtlasStatusChange *change = atlas_product_get_status_change (product, i);
+      g_autofree char *line = format_status_change (change);
+
+      if (history->len > 0)
+        g_string_append_c (history, '\n');
+      g_string_append (history, line);
+    }
+  adw_expander_row_add_row (row, GTK_WIDGET (make_property_row (_("Status history"), history->str)));
+
+  if (atlas_product_get_note (product) != NULL)
+    adw_expander_row_add_row (row, GTK_WIDGET (make_property_row (_("Note"),
+                                                                  atlas_product_get_note (product))));
+
+  source_list_add (sources, atlas_product_get_source_ids (product));
+  for (guint i = 0; i < n_changes; i++)
+    source_list_add (sources, (const char * const *) atlas_product_get_status_change (product, i)->source_ids);
+
+  return GTK_WIDGET (row);
+}
+
+static GtkWidget *
+make_products_group (AtlasCountryPage *self,
+                     SourceList       *sources)
+{
+  AdwPreferencesGroup *group = make_group (_("Approved Products"));
+  GListModel *products = atlas_country_get_products (self->country);
+  guint n_products = g_list_model_get_n_items (products);
+
+  for (guint i = 0; i < n_products; i++)
+    {
+      g_autoptr(AtlasProduct) product = g_list_model_get_item (products, i);
+
+      adw_preferences_group_add (group, make_product_row (self, product, sources));
+    }
+
+  if (n_products == 0)
+    {
+      const char *note = atlas_country_get_no_products_note (self->country);
+
+      adw_preferences_group_add (group, GTK_WIDGET (make_row (_("No Approved Products"), note)));
+    }
+
+  return GTK_WIDGET (group);
+}
+
+static char *
+dup_entry_title (AtlasEntry *entry)
+{
+  const char *acronym = atlas_entry_get_acronym (entry);
+
+  if (acronym != NULL)
+    /* Translators: a name and its acronym, e.g. "Food and Drug Administration (FDA)". */
+    return g_strdup_printf (_("%s (%s)"), atlas_entry_get_title (entry), acronym);
+
+  return g_strdup (atlas_entry_get_title (entry));
+}
+
+static char *
+dup_entry_subtitle (AtlasEntry *entry)
+{
+  const char *date = atlas_entry_get_date (entry);
+  const char *summary = atlas_entry_get_summary (entry);
+  g_autofree char *formatted = NULL;
+
+  if (date == NULL)
+    return g_strdup (summary);
+
+  formatted = atlas_date_format (date);
+  if (summary == NULL)
+    return g_steal_pointer (&formatted);
+
+  /* Translators: a date and a summary, e.g. "November 2014 — Introduced conditional approval". */
+  return g_strdup_printf (_("%s — %s"), formatted, summary);
+}
+
+static GtkWidget *
+make_section_group (AtlasSection  section,
+                    GListModel   *entries,
+                    SourceList   *sources)
+{
+  AdwPreferencesGroup *group = make_group (atlas_section_to_title (section));
+  guint n_entries = g_list_model_get_n_items (entries);
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      g_autoptr(AtlasEntry) entry = g_list_model_get_item (entries, i);
+      g_autofree char *title = dup_entry_title (entry);
+      g_autofree char *subtitle = dup_entry_subtitle (entry);
+      AdwActionRow *row = make_row (title, subtitle);
+
+      if (atlas_entry_get_url (entry) != NULL)
+        add_link_button (row, atlas_entry_get_url (entry));
+
+      adw_preferences_group_add (group, GTK_WIDGET (row));
+      source_list_add (sources, atlas_entry_get_source_ids (entry));
+    }
+
+  return GTK_WIDGET (group);
+}
+
+static GtkWidget *
+make_sources_group (AtlasCountryPage *self,
+                    SourceList       *sources)
+{
+  AtlasDataset *dataset = self->store != NULL ? atlas_store_get_dataset (self->store) : NULL;
+  AdwPreferencesGroup *group;
+
+  if (dataset == NULL || sources->ids->len == 0)
+    return NULL;
+
+  group = make_group (_("Sources"));
+
+  for (guint i = 0; i < sources->ids->len; i++)
+    {
+      AtlasSource *source = atlas_dataset_lookup_source (dataset, g_ptr_array_index (sources->ids, i));
+      g_autofree char *accessed = NULL;
+      g_autofree char *subtitle = NULL;
+      AdwActionRow *row;
+
+      if (source == NULL)
+        continue;
+
+      accessed = atlas_date_format (atlas_source_get_accessed (source));
+      /* Translators: a publisher and the date a page was read, e.g. "U.S. FDA · accessed 18 December 2024". */
+      subtitle = g_strdup_printf (_("%s · accessed %s"), atlas_source_get_publisher (source), accessed);
+
+      row = make_row (atlas_source_get_title (source), subtitle);
+      add_link_button (row, atlas_source_get_url (source));
+      adw_preferences_group_add (group, GTK_WIDGET (row));
+    }
+
+  return GTK_WIDGET (group);
+}
+
+static void
+clear_groups (AtlasCountryPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
+    gtk_box_remove (self->groups_box, child);
+}
+
+static void
+rebuild (AtlasCountryPage *self)
+{
+  SourceList sources;
+  g_autofree char *reviewed = NULL;
+  g_autofree char *reviewed_line = NULL;
+  GtkWidget *sources_group;
+
+  clear_groups (self);
+
+  if (self->country == NULL)
+    {
+      gtk_label_set_label (self->flag_label, "");
+      gtk_label_set_label (self->name_label, "");
+      gtk_label_set_label (self->summary_label, "");
+      gtk_label_set_label (self->reviewed_label, "");
+      return;
+    }
+
+  gtk_label_set_label (self->flag_label, atlas_country_get_flag (self->country));
+  gtk_label_set_label (self->name_label, atlas_country_get_name (self->country));
+  gtk_label_set_label (self->summary_label, atlas_country_get_summary (self->country));
+
+  reviewed = atlas_date_format (atlas_country_get_reviewed (self->country));
+  /* Translators: %s is a date such as "18 December 2024". */
+  reviewed_line = g_strdup_printf (_("Reviewed %s"), reviewed);
+  gtk_label_set_label (self->reviewed_label, reviewed_line);
+
+  source_list_init (&sources);
+
+  gtk_box_append (self->groups_box, make_products_group (self, &sources));
+
+  for (AtlasSection section = 0; section < ATLAS_N_SECTIONS; section++)
+    {
+      GListModel *entries = atlas_country_get_section (self->country, section);
+
+      if (entries == NULL || g_list_model_get_n_items (entries) == 0)
+        continue;
+
+      gtk_box_append (self->groups_box, make_section_group (section, entries, &sources));
+    }
+
+  sources_group = make_sources_group (self, &sources);
+  if (sources_group != NULL)
+    gtk_box_append (self->groups_box, sources_group);
+
+  source_list_clear (&sources);
+
+  /* A new country starts at its top. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+}
+
+static void
+atlas_country_page_dispose (GObject *object)
+{
+  AtlasCountryPage *self = ATLAS_COUNTRY_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_COUNTRY_PAGE);
+  g_clear_object (&self->country);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (atlas_country_page_parent_class)->dispose (object);
+}
+
+static void
+atlas_country_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  AtlasCountryPage *self = ATLAS_COUNTRY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_COUNTRY:
+      g_value_set_object (value, self->country);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_country_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  AtlasCountryPage *self = ATLAS_COUNTRY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      atlas_country_page_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_COUNTRY:
+      atlas_country_page_set_country (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_country_page_class_init (AtlasCountryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_country_page_dispose;
+  object_class->get_property = atlas_country_page_get_property;
+  object_class->set_property = atlas_country_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         ATLAS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_COUNTRY] =
+    g_param_spec_object ("country", NULL, NULL,
+                         ATLAS_TYPE_COUNTRY,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-country-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasCountryPage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCountryPage, flag_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCountryPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCountryPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCountryPage, reviewed_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCountryPage, groups_box);
+
+  gtk_widget_class_install_action (widget_class, "page.open-uri", "s", open_uri_action);
+}
+
+static void
+atlas_country_page_init (AtlasCountryPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+atlas_country_page_new (AtlasStore *store)
+{
+  return g_object_new (ATLAS_TYPE_COUNTRY_PAGE,
+                       "store", store,
+                       NULL);
+}
+
+AtlasStore *
+atlas_country_page_get_store (AtlasCountryPage *self)
+{
+  g_return_val_if_fail (ATLAS_IS_COUNTRY_PAGE (self), NULL);
+
+  return self->store;
+}
+
+void
+atlas_country_page_set_store (AtlasCountryPage *self,
+                              AtlasStore       *store)
+{
+  g_return_if_fail (ATLAS_IS_COUNTRY_PAGE (self));
+  g_return_if_fail (store == NULL || ATLAS_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+AtlasCountry *
+atlas_country_page_get_country (AtlasCountryPage *self)
+{
+  g_return_val_if_fail (ATLAS_IS_COUNTRY_PAGE (self), NULL);
+
+  return self->country;
+}
+
+void
+atlas_country_page_set_country (AtlasCountryPage *self,
+                                AtlasCountry     *country)
+{
+  g_return_if_fail (ATLAS_IS_COUNTRY_PAGE (self));
+  g_return_if_fail (country == NULL || ATLAS_IS_COUNTRY (country));
+
+  if (!g_set_object (&self->country, country))
+    return;
+
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY]);
+}
+
+const char *
+atlas_country_page_get_title_text (AtlasCountryPage *self)
+{
+  g_return_val_if_fail (ATLAS_IS_COUNTRY_PAGE (self), NULL);
+
+  return gtk_label_get_label (self->name_label);
+}
+
+static GtkWidget *
+find_row_in (GtkWidget  *widget,
+             const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_PREFERENCES_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+
+      found = find_row_in (child, title);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * atlas_country_page_find_row:
+ * @title: the exact title a row shows
+ *
+ * Returns: (transfer none) (nullable): the first row on the page with @title
+ */
+GtkWidget *
+atlas_country_page_find_row (AtlasCountryPage *self,
+                             const char       *title)
+{
+  g_return_val_if_fail (ATLAS_IS_COUNTRY_PAGE (self), NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+
+  return find_row_in (GTK_WIDGET (self->groups_box), title);
+}

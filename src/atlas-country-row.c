@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* AtlasCountryRow: a country in the sidebar: its flag, name and strengths. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-country-row.h"
+
+struct _AtlasCountryRow
+{
+  GtkWidget parent_instance;
+
+  AtlasCountry *country;
+
+  GtkLabel *flag_label;
+  GtkLabel *name_label;
+  GtkLabel *strengths_label;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasCountryRow, atlas_country_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_COUNTRY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_labels (AtlasCountryRow *self)
+{
+  g_autofree char *strengths = NULL;
+
+  if (self->country == NULL)
+    {
+      gtk_label_set_label (self->flag_label, "");
+      gtk_label_set_label (self->name_label, "");
+      gtk_label_set_label (self->strengths_label, "");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->strengths_label), NULL);
+      return;
+    }
+
+  strengths = atlas_country_dup_strengths_line (self->country);
+
+  gtk_label_set_label (self->flag_label, atlas_country_get_flag (self->country));
+  gtk_label_set_label (self->name_label, atlas_country_get_name (self->country));
+  gtk_label_set_label (self->strengths_label, strengths);
+  /* The line is ellipsized; the tooltip shows all of it. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->strengths_label), strengths);
+}
+
+static void
+atlas_country_row_dispose (GObject *object)
+{
+  AtlasCountryRow *self = ATLAS_COUNTRY_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_COUNTRY_ROW);
+  g_clear_object (&self->country);
+
+  G_OBJECT_CLASS (atlas_country_row_parent_class)->dispose (object);
+}
+
+static void
+atlas_country_row_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  AtlasCountryRow *self = ATLAS_COUNTRY_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_COUNTRY:
+      g_value_set_object (value, self->country);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_country_row_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  AtlasCountryRow *self = ATLAS_COUNTRY_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_COUNTRY:
+      atlas_country_row_set_country (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_country_row_class_init (AtlasCountryRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_country_row_dispose;
+  object_class->get_property = atlas_country_row_get_property;
+  object_class->set_property = atlas_country_row_set_property;
+
+  properties[PROP_COUNTRY] =
+    g_param_spec_object ("country", NULL, NULL,
+                         ATLAS_TYPE_COUNTRY,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-country-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasCountryRow, flag_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCountryRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCountryRow, strengths_label);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "atlascountryrow");
+}
+
+static void
+atlas_country_row_init (AtlasCountryRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+atlas_country_row_new (void)
+{
+  return g_object_new (ATLAS_TYPE_COUNTRY_ROW, NULL);
+}
+
+AtlasCountry *
+atlas_country_row_get_country (AtlasCountryRow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_COUNTRY_ROW (self), NULL);
+
+  return self->country;
+}
+
+void
+atlas_country_row_set_country (AtlasCountryRow *self,
+                               AtlasCountry    *country)
+{
+  g_return_if_fail (ATLAS_IS_COUNTRY_ROW (self));
+  g_return_if_fail (country == NULL || ATLAS_IS_COUNTRY (country));
+
+  if (!g_set_object (&self->country, country))
+    return;
+
+  update_labels (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY]);
+}

@@ -1,0 +1,357 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* AtlasDataset: one complete, validated and immutable version of the data.
+ * Only the loader builds one; everything else reads it. */
+
+#include "config.h"
+
+#include "atlas-dataset.h"
+#include "atlas-dataset-private.h"
+
+struct _AtlasDataset
+{
+  GObject parent_instance;
+
+  int schema_version;
+  int dataset_version;
+  char *generated;
+
+  GListStore *countries;
+  GListStore *sources;
+  GListStore *cell_sources;
+  GListStore *therapy_types;
+  GListStore *conditions;
+  GListStore *guidance;
+
+  /* id → object, borrowed from the stores above. */
+  GHashTable *country_index;
+  GHashTable *source_index;
+  GHashTable *product_index;
+  GHashTable *cell_source_index;
+  GHashTable *condition_index;
+  /* product id → AtlasCountry */
+  GHashTable *product_country_index;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasDataset, atlas_dataset, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_SCHEMA_VERSION,
+  PROP_DATASET_VERSION,
+  PROP_GENERATED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+atlas_dataset_finalize (GObject *object)
+{
+  AtlasDataset *self = ATLAS_DATASET (object);
+
+  g_clear_pointer (&self->country_index, g_hash_table_unref);
+  g_clear_pointer (&self->source_index, g_hash_table_unref);
+  g_clear_pointer (&self->product_index, g_hash_table_unref);
+  g_clear_pointer (&self->cell_source_index, g_hash_table_unref);
+  g_clear_pointer (&self->condition_index, g_hash_table_unref);
+  g_clear_pointer (&self->product_country_index, g_hash_table_unref);
+  g_clear_object (&self->countries);
+  g_clear_object (&self->sources);
+  g_clear_object (&self->cell_sources);
+  g_clear_object (&self->therapy_types);
+  g_clear_object (&self->conditions);
+  g_clear_object (&self->guidance);
+  g_clear_pointer (&self->generated, g_free);
+
+  G_OBJECT_CLASS (atlas_dataset_parent_class)->finalize (object);
+}
+
+static void
+atlas_dataset_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  AtlasDataset *self = ATLAS_DATASET (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCHEMA_VERSION:
+      g_value_set_int (value, self->schema_version);
+      break;
+
+    case PROP_DATASET_VERSION:
+      g_value_set_int (value, self->dataset_version);
+      break;
+
+    case PROP_GENERATED:
+      g_value_set_string (value, self->generated);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_dataset_class_init (AtlasDatasetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = atlas_dataset_finalize;
+  object_class->get_property = atlas_dataset_get_property;
+
+  properties[PROP_SCHEMA_VERSION] =
+    g_param_spec_int ("schema-version", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATASET_VERSION] =
+    g_param_spec_int ("dataset-version", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_GENERATED] =
+    g_param_spec_string ("generated", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+atlas_dataset_init (AtlasDataset *self)
+{
+  self->countries = g_list_store_new (ATLAS_TYPE_COUNTRY);
+  self->sources = g_list_store_new (ATLAS_TYPE_SOURCE);
+  self->cell_sources = g_list_store_new (ATLAS_TYPE_CELL_SOURCE);
+  self->therapy_types = g_list_store_new (ATLAS_TYPE_THERAPY_TYPE);
+  self->conditions = g_list_store_new (ATLAS_TYPE_CONDITION);
+  self->guidance = g_list_store_new (ATLAS_TYPE_GUIDANCE);
+  self->country_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->source_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->product_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->cell_source_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->condition_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->product_country_index = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+AtlasDataset *
+atlas_dataset_new (int         schema_version,
+                   int         dataset_version,
+                   const char *generated)
+{
+  AtlasDataset *self = g_object_new (ATLAS_TYPE_DATASET, NULL);
+
+  self->schema_version = schema_version;
+  self->dataset_version = dataset_version;
+  self->generated = g_strdup (generated);
+
+  return self;
+}
+
+/* Each add returns FALSE, and adds nothing, when the id is already taken. */
+static gboolean
+add_indexed (GListStore *store,
+             GHashTable *index,
+             const char *id,
+             gpointer    item)
+{
+  if (g_hash_table_contains (index, id))
+    return FALSE;
+
+  g_list_store_append (store, item);
+  /* The key is owned by the item, which the store keeps alive. */
+  g_hash_table_insert (index, (gpointer) id, item);
+  return TRUE;
+}
+
+gboolean
+atlas_dataset_add_source (AtlasDataset *self,
+                          AtlasSource  *source)
+{
+  return add_indexed (self->sources, self->source_index, atlas_source_get_id (source), source);
+}
+
+gboolean
+atlas_dataset_add_cell_source (AtlasDataset    *self,
+                               AtlasCellSource *cell_source)
+{
+  return add_indexed (self->cell_sources, self->cell_source_index,
+                      atlas_cell_source_get_id (cell_source), cell_source);
+}
+
+gboolean
+atlas_dataset_add_condition (AtlasDataset   *self,
+                             AtlasCondition *condition)
+{
+  return add_indexed (self->conditions, self->condition_index,
+                      atlas_condition_get_id (condition), condition);
+}
+
+gboolean
+atlas_dataset_add_country (AtlasDataset *self,
+                           AtlasCountry *country)
+{
+  return add_indexed (self->countries, self->country_index, atlas_country_get_id (country), country);
+}
+
+void
+atlas_dataset_add_therapy_type (AtlasDataset     *self,
+                                AtlasTherapyType *therapy_type)
+{
+  g_list_store_append (self->therapy_types, therapy_type);
+}
+
+void
+atlas_dataset_add_guidance (AtlasDataset  *self,
+                            AtlasGuidance *guidance)
+{
+  g_list_store_append (self->guidance, guidance);
+}
+
+/* Products are owned by their country; the country must outlive the index,
+ * which holds because the dataset owns both. */
+gboolean
+atlas_dataset_index_product (AtlasDataset *self,
+                             AtlasCountry *country,
+                             AtlasProduct *product)
+{
+  const char *id = atlas_product_get_id (product);
+
+  if (g_hash_table_contains (self->product_index, id))
+    return FALSE;
+
+  g_hash_table_insert (self->product_index, (gpointer) id, product);
+  g_hash_table_insert (self->product_country_index, (gpointer) id, country);
+  return TRUE;
+}
+
+int
+atlas_dataset_get_schema_version (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), 0);
+
+  return self->schema_version;
+}
+
+int
+atlas_dataset_get_dataset_version (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), 0);
+
+  return self->dataset_version;
+}
+
+const char *
+atlas_dataset_get_generated (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return self->generated;
+}
+
+GListModel *
+atlas_dataset_get_countries (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return G_LIST_MODEL (self->countries);
+}
+
+GListModel *
+atlas_dataset_get_sources (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return G_LIST_MODEL (self->sources);
+}
+
+GListModel *
+atlas_dataset_get_cell_sources (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return G_LIST_MODEL (self->cell_sources);
+}
+
+GListModel *
+atlas_dataset_get_therapy_types (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return G_LIST_MODEL (self->therapy_types);
+}
+
+GListModel *
+atlas_dataset_get_conditions (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return G_LIST_MODEL (self->conditions);
+}
+
+GListModel *
+atlas_dataset_get_guidance (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return G_LIST_MODEL (self->guidance);
+}
+
+guint
+atlas_dataset_count_products (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), 0);
+
+  return g_hash_table_size (self->product_index);
+}
+
+AtlasCountry *
+atlas_dataset_lookup_country (AtlasDataset *self,
+                              const char   *id)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return id ? g_hash_table_lookup (self->country_index, id) : NULL;
+}
+
+AtlasSource *
+atlas_dataset_lookup_source (AtlasDataset *self,
+                             const char   *id)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return id ? g_hash_table_lookup (self->source_index, id) : NULL;
+}
+
+AtlasProduct *
+atlas_dataset_lookup_product (AtlasDataset *self,
+                              const char   *id)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return id ? g_hash_table_lookup (self->product_index, id) : NULL;
+}
+
+AtlasCellSource *
+atlas_dataset_lookup_cell_source (AtlasDataset *self,
+                                  const char   *id)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return id ? g_hash_table_lookup (self->cell_source_index, id) : NULL;
+}
+
+AtlasCondition *
+atlas_dataset_lookup_condition (AtlasDataset *self,
+                                const char   *id)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return id ? g_hash_table_lookup (self->condition_index, id) : NULL;
+}
+
+AtlasCountry *
+atlas_dataset_find_product_country (AtlasDataset *self,
+                                    const char   *product_id)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return product_id ? g_hash_table_lookup (self->product_country_index, product_id) : NULL;
+}

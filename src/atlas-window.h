@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "atlas-application.h"
+#include "atlas-country-page.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_WINDOW (atlas_window_get_type ())
+G_DECLARE_FINAL_TYPE (AtlasWindow, atlas_window, ATLAS, WINDOW, AdwApplicationWindow)
+
+AtlasWindow      *atlas_window_new                     (AtlasApplication *app);
+
+void              atlas_window_select_country          (AtlasWindow      *self,
+                                                        const char       *id);
+
+/* For tests: what a user sees. */
+GtkSearchEntry   *atlas_window_get_search_entry        (AtlasWindow      *self);
+GListModel       *atlas_window_get_visible_countries   (AtlasWindow      *self);
+AtlasCountryPage *atlas_window_get_country_page        (AtlasWindow      *self);
+const char       *atlas_window_get_visible_page_name   (AtlasWindow      *self);
+
+G_END_DECLS
