@@ -1,0 +1,576 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* AtlasWindow: the sidebar of countries and the page of the one selected. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-country-row.h"
+#include "atlas-window.h"
+
+struct _AtlasWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AtlasApplication *app;
+  AtlasStore *store;
+  GSettings *settings;
+
+  /* The country on the content page, which may be filtered out of the list. */
+  AtlasCountry *country;
+
+  GtkCustomFilter *filter;
+  GtkSingleSelection *selection;
+  char *folded_query;
+  gboolean state_saved;
+
+  AdwLeaflet *leaflet;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkStack *sidebar_stack;
+  GtkListView *list_view;
+  GtkWidget *content;
+  AdwWindowTitle *content_title;
+  GtkStack *content_stack;
+  AdwStatusPage *error_page;
+  AtlasCountryPage *country_page;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+update_content_page (AtlasWindow *self)
+{
+  const GError *error = self->app != NULL ? atlas_application_get_load_error (self->app) : NULL;
+  const char *name;
+
+  if (self->country != NULL)
+    {
+      name = "country";
+    }
+  else if (self->store != NULL && atlas_store_get_dataset (self->store) != NULL)
+    {
+      name = "empty";
+    }
+  else if (error != NULL)
+    {
+      /* Status page descriptions are markup; the message is not. */
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_status_page_set_description (self->error_page, escaped);
+      name = "error";
+    }
+  else
+    {
+      name = "loading";
+    }
+
+  gtk_stack_set_visible_child_name (self->content_stack, name);
+}
+
+static void
+update_sidebar_page (AtlasWindow *self)
+{
+  gboolean searching = self->folded_query != NULL && *self->folded_query != '\0';
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack,
+                                    searching && n_items == 0 ? "no-results" : "list");
+}
+
+static void
+show_country (AtlasWindow  *self,
+              AtlasCountry *country)
+{
+  if (g_set_object (&self->country, country))
+    {
+      atlas_country_page_set_country (self->country_page, country);
+      adw_window_title_set_title (self->content_title,
+                                  country != NULL ? atlas_country_get_name (country) : "");
+
+      if (country != NULL && self->settings != NULL)
+        {
+          g_autofree char *saved = g_settings_get_string (self->settings, "selected-country");
+          const char *id = atlas_country_get_id (country);
+
+          if (g_strcmp0 (saved, id) != 0)
+            g_settings_set_string (self->settings, "selected-country", id);
+        }
+    }
+
+  update_content_page (self);
+}
+
+static guint
+find_country_position (AtlasWindow *self,
+                       const char  *id)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n_items = g_list_model_get_n_items (model);
+
+  if (id == NULL || *id == '\0')
+    return GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(AtlasCountry) country = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (atlas_country_get_id (country), id) == 0)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Shows the country with @id, selecting its row when the list shows it.
+ * Returns FALSE if the dataset has no such country. */
+static gboolean
+show_country_by_id (AtlasWindow *self,
+                    const char  *id)
+{
+  AtlasDataset *dataset = atlas_store_get_dataset (self->store);
+  guint position = find_country_position (self, id);
+  AtlasCountry *country;
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    {
+      gtk_single_selection_set_selected (self->selection, position);
+      return TRUE;
+    }
+
+  country = dataset != NULL && id != NULL ? atlas_dataset_lookup_country (dataset, id) : NULL;
+  if (country == NULL)
+    return FALSE;
+
+  show_country (self, country);
+  return TRUE;
+}
+
+static void
+navigate_to_content (AtlasWindow *self)
+{
+  /* Also when unfolded, so that the content stays in view if the window
+   * is narrowed later. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+restore_selection (AtlasWindow *self)
+{
+  g_autofree char *id = NULL;
+
+  if (atlas_store_get_dataset (self->store) == NULL)
+    return;
+
+  /* After a refresh the country objects are new; keep the same country. */
+  if (self->country != NULL)
+    id = g_strdup (atlas_country_get_id (self->country));
+  else if (self->settings != NULL)
+    id = g_settings_get_string (self->settings, "selected-country");
+
+  if (show_country_by_id (self, id))
+    return;
+
+  if (!adw_leaflet_get_folded (self->leaflet) &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    {
+      gtk_single_selection_set_selected (self->selection, 0);
+      return;
+    }
+
+  show_country (self, NULL);
+}
+
+static void
+on_store_dataset_changed (AtlasWindow *self)
+{
+  restore_selection (self);
+  update_sidebar_page (self);
+  update_content_page (self);
+}
+
+static void
+on_selected_item_changed (AtlasWindow *self)
+{
+  AtlasCountry *country = gtk_single_selection_get_selected_item (self->selection);
+
+  /* A search that hides the selected row leaves its page in view. */
+  if (country != NULL)
+    show_country (self, country);
+}
+
+static gboolean
+filter_country (gpointer item,
+                gpointer user_data)
+{
+  AtlasWindow *self = user_data;
+
+  return atlas_country_matches (ATLAS_COUNTRY (item), self->folded_query);
+}
+
+static void
+on_search_changed (AtlasWindow    *self,
+                   GtkSearchEntry *entry)
+{
+  g_autofree char *query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  guint position;
+
+  g_free (self->folded_query);
+  self->folded_query = g_utf8_casefold (query, -1);
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+
+  /* Highlight the shown country again when the search lets it back in. */
+  if (self->country != NULL)
+    {
+      position = find_country_position (self, atlas_country_get_id (self->country));
+      if (position != GTK_INVALID_LIST_POSITION &&
+          position != gtk_single_selection_get_selected (self->selection))
+        gtk_single_selection_set_selected (self->selection, position);
+    }
+
+  update_sidebar_page (self);
+}
+
+static void
+activate_position (AtlasWindow *self,
+                   guint        position)
+{
+  g_autoptr(AtlasCountry) country = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (country == NULL)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  show_country (self, country);
+  navigate_to_content (self);
+}
+
+static void
+on_search_activate (AtlasWindow    *self,
+                    GtkSearchEntry *entry)
+{
+  activate_position (self, 0);
+}
+
+static void
+on_list_view_activate (AtlasWindow *self,
+                       guint        position)
+{
+  activate_position (self, position);
+}
+
+/* A click on a row opens its page even when the row is already selected,
+ * which matters when the leaflet is folded and the user has come back. */
+static void
+on_row_released (AtlasWindow     *self,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkGestureClick *gesture)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  AtlasCountry *country = atlas_country_row_get_country (ATLAS_COUNTRY_ROW (row));
+
+  if (country == NULL)
+    return;
+
+  show_country (self, country);
+  navigate_to_content (self);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           AtlasWindow              *self)
+{
+  GtkWidget *row = atlas_country_row_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "released", G_CALLBACK (on_row_released), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  user_data)
+{
+  atlas_country_row_set_country (ATLAS_COUNTRY_ROW (gtk_list_item_get_child (item)),
+                                 gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  atlas_country_row_set_country (ATLAS_COUNTRY_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+on_back_clicked (AtlasWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_leaflet_folded_changed (AtlasWindow *self)
+{
+  /* Side by side, an empty content pane would waste the space. */
+  if (!adw_leaflet_get_folded (self->leaflet) && self->country == NULL)
+    restore_selection (self);
+}
+
+static void
+search_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  AtlasWindow *self = user_data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean focused = focus != NULL &&
+                     (focus == GTK_WIDGET (self->search_entry) ||
+                      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)));
+
+  if (gtk_search_bar_get_search_mode (self->search_bar) && focused)
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      return;
+    }
+
+  /* The list is in the sidebar, which a folded leaflet may have hidden. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static const GActionEntry win_actions[] = {
+  { "search", search_activated, NULL, NULL, NULL, { 0 } },
+};
+
+static void
+save_window_state (AtlasWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL || self->state_saved)
+    return;
+
+  self->state_saved = TRUE;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static gboolean
+atlas_window_close_request (GtkWindow *window)
+{
+  save_window_state (ATLAS_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (atlas_window_parent_class)->close_request (window);
+}
+
+static void
+atlas_window_dispose (GObject *object)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  save_window_state (self);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->app != NULL)
+    g_signal_handlers_disconnect_by_data (self->app, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->filter != NULL)
+    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
+
+  g_clear_object (&self->country);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_object (&self->app);
+  g_clear_pointer (&self->folded_query, g_free);
+
+  G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
+}
+
+static void
+atlas_window_class_init (AtlasWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = atlas_window_dispose;
+  window_class->close_request = atlas_window_close_request;
+
+  g_type_ensure (ATLAS_TYPE_COUNTRY_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, country_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed);
+}
+
+static void
+atlas_window_init (AtlasWindow *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+
+  self->filter = gtk_custom_filter_new (filter_country, self, NULL);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  /* The models are built in attach_application(), once the store is known. */
+}
+
+static void
+attach_application (AtlasWindow      *self,
+                    AtlasApplication *app)
+{
+  GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;
+  GtkSorter *sorter;
+
+  self->app = g_object_ref (app);
+  self->store = g_object_ref (atlas_application_get_store (app));
+  if (atlas_application_get_settings (app) != NULL)
+    self->settings = g_object_ref (atlas_application_get_settings (app));
+
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  atlas_country_page_set_store (self->country_page, self->store);
+
+  filtered = gtk_filter_list_model_new (g_object_ref (atlas_store_get_countries (self->store)),
+                                        GTK_FILTER (g_object_ref (self->filter)));
+  sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (ATLAS_TYPE_COUNTRY, NULL, "name")));
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), sorter);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (on_selected_item_changed), self);
+  g_signal_connect_swapped (self->selection, "items-changed",
+                            G_CALLBACK (update_sidebar_page), self);
+  g_signal_connect_swapped (self->store, "notify::dataset",
+                            G_CALLBACK (on_store_dataset_changed), self);
+  g_signal_connect_swapped (self->app, "notify::loading",
+                            G_CALLBACK (update_content_page), self);
+  g_signal_connect_swapped (self->app, "notify::load-error",
+                            G_CALLBACK (update_content_page), self);
+
+  restore_selection (self);
+  update_sidebar_page (self);
+  update_content_page (self);
+}
+
+AtlasWindow *
+atlas_window_new (AtlasApplication *app)
+{
+  AtlasWindow *self;
+
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (app), NULL);
+
+  self = g_object_new (ATLAS_TYPE_WINDOW,
+                       "application", app,
+                       NULL);
+  attach_application (self, app);
+
+  return self;
+}
+
+/**
+ * atlas_window_select_country:
+ * @id: a country id such as "jp"
+ *
+ * Shows the country as if the user had chosen it in the sidebar.
+ */
+void
+atlas_window_select_country (AtlasWindow *self,
+                             const char  *id)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (id != NULL);
+
+  if (show_country_by_id (self, id))
+    navigate_to_content (self);
+}
+
+GtkSearchEntry *
+atlas_window_get_search_entry (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->search_entry;
+}
+
+/* The sidebar's model: the countries a user sees, filtered and sorted. */
+GListModel *
+atlas_window_get_visible_countries (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return G_LIST_MODEL (self->selection);
+}
+
+AtlasCountryPage *
+atlas_window_get_country_page (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->country_page;
+}
+
+/* "loading", "error", "empty" or "country". */
+const char *
+atlas_window_get_visible_page_name (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}
