@@ -7,6 +7,7 @@
 
 #include "atlas-application.h"
 #include "atlas-command-line.h"
+#include "atlas-resources.h"
 #include "atlas-date.h"
 #include "atlas-window.h"
 
@@ -240,6 +241,11 @@ atlas_application_class_init (AtlasApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  /* The resources live in a static library: without a reference from code
+   * the linker would drop them, and with them the UI and the bundled data.
+   * Referring to them keeps the object, whose constructor registers them. */
+  g_assert (atlas_get_resource () != NULL);
 
   object_class->dispose = atlas_application_dispose;
   object_class->get_property = atlas_application_get_property;

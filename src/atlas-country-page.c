@@ -67,6 +67,20 @@ source_list_add (SourceList         *list,
     }
 }
 
+/* Without a font that has the flag, Pango would draw boxes: show nothing. */
+static void
+set_flag_label (GtkLabel   *label,
+                const char *flag)
+{
+  gboolean drawable = FALSE;
+
+  gtk_label_set_label (label, flag != NULL ? flag : "");
+  if (flag != NULL && *flag != '\0')
+    drawable = pango_layout_get_unknown_glyphs_count (gtk_label_get_layout (label)) == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (label), drawable);
+}
+
 static gboolean
 is_web_uri (const char *uri)
 {
@@ -374,14 +388,14 @@ rebuild (AtlasCountryPage *self)
 
   if (self->country == NULL)
     {
-      gtk_label_set_label (self->flag_label, "");
+      set_flag_label (self->flag_label, NULL);
       gtk_label_set_label (self->name_label, "");
       gtk_label_set_label (self->summary_label, "");
       gtk_label_set_label (self->reviewed_label, "");
       return;
     }
 
-  gtk_label_set_label (self->flag_label, atlas_country_get_flag (self->country));
+  set_flag_label (self->flag_label, atlas_country_get_flag (self->country));
   gtk_label_set_label (self->name_label, atlas_country_get_name (self->country));
   gtk_label_set_label (self->summary_label, atlas_country_get_summary (self->country));
 
@@ -419,7 +433,7 @@ atlas_country_page_dispose (GObject *object)
 {
   AtlasCountryPage *self = ATLAS_COUNTRY_PAGE (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_COUNTRY_PAGE);
+  /* AdwBin unparents the template's scrolled window itself. */
   g_clear_object (&self->country);
   g_clear_object (&self->store);
 

@@ -28,6 +28,20 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Without a font that has the flag, Pango would draw boxes: show nothing. */
+static void
+set_flag_label (GtkLabel   *label,
+                const char *flag)
+{
+  gboolean drawable = FALSE;
+
+  gtk_label_set_label (label, flag != NULL ? flag : "");
+  if (flag != NULL && *flag != '\0')
+    drawable = pango_layout_get_unknown_glyphs_count (gtk_label_get_layout (label)) == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (label), drawable);
+}
+
 static void
 update_labels (AtlasCountryRow *self)
 {
@@ -35,7 +49,7 @@ update_labels (AtlasCountryRow *self)
 
   if (self->country == NULL)
     {
-      gtk_label_set_label (self->flag_label, "");
+      set_flag_label (self->flag_label, NULL);
       gtk_label_set_label (self->name_label, "");
       gtk_label_set_label (self->strengths_label, "");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->strengths_label), NULL);
@@ -44,7 +58,7 @@ update_labels (AtlasCountryRow *self)
 
   strengths = atlas_country_dup_strengths_line (self->country);
 
-  gtk_label_set_label (self->flag_label, atlas_country_get_flag (self->country));
+  set_flag_label (self->flag_label, atlas_country_get_flag (self->country));
   gtk_label_set_label (self->name_label, atlas_country_get_name (self->country));
   gtk_label_set_label (self->strengths_label, strengths);
   /* The line is ellipsized; the tooltip shows all of it. */
@@ -55,8 +69,11 @@ static void
 atlas_country_row_dispose (GObject *object)
 {
   AtlasCountryRow *self = ATLAS_COUNTRY_ROW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_COUNTRY_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->country);
 
   G_OBJECT_CLASS (atlas_country_row_parent_class)->dispose (object);

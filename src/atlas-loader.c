@@ -819,6 +819,8 @@ read_product (Loader     *loader,
               gpointer    user_data)
 {
   AtlasCountry *country = user_data;
+  /* Problems counted from here on mean this product is incomplete. */
+  guint n_problems = loader->n_problems;
   const char *id = get_id (loader, object, "id", REQUIRED);
   const char *name = get_text (loader, object, "name", REQUIRED, MAX_NAME_LENGTH);
   const char *generic_name = get_text (loader, object, "generic_name", OPTIONAL, MAX_NAME_LENGTH);
@@ -832,7 +834,6 @@ read_product (Loader     *loader,
   g_autoptr(AtlasProduct) product = NULL;
   AtlasDate previous = { 0, 0, 0 };
   gpointer history_data[2];
-  guint n_problems = loader->n_problems;
   int origin = 0;
 
   get_enum (loader, object, "origin", ATLAS_TYPE_ORIGIN, &origin);
@@ -871,6 +872,7 @@ read_country (Loader     *loader,
               JsonObject *object,
               gpointer    user_data)
 {
+  guint n_problems = loader->n_problems;
   const char *id = get_id (loader, object, "id", REQUIRED);
   const char *name = get_text (loader, object, "name", REQUIRED, MAX_NAME_LENGTH);
   const char *flag = get_text (loader, object, "flag", REQUIRED, 16);
@@ -880,7 +882,6 @@ read_country (Loader     *loader,
   const char *no_products_note = get_text (loader, object, "no_products_note", OPTIONAL, MAX_TEXT_LENGTH);
   g_auto(GStrv) member_of = get_string_list (loader, object, "member_of", OPTIONAL, 0, node_id);
   g_autoptr(AtlasCountry) country = NULL;
-  guint n_problems = loader->n_problems;
   guint n_products;
   int kind = 0;
 
@@ -1097,10 +1098,10 @@ atlas_loader_load_bytes (GBytes  *bytes,
 
 /* Reads at most ATLAS_LOADER_MAX_BYTES + 1 bytes, so a huge or endless file
  * (a FIFO, /dev/zero) costs no more than the limit. */
-static GBytes *
-read_bounded (GFile         *file,
-              GCancellable  *cancellable,
-              GError       **error)
+GBytes *
+atlas_loader_read_file (GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
 {
   g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
   g_autoptr(GByteArray) buffer = g_byte_array_new ();
@@ -1138,7 +1139,7 @@ atlas_loader_load_file (GFile         *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  bytes = read_bounded (file, cancellable, error);
+  bytes = atlas_loader_read_file (file, cancellable, error);
   if (bytes == NULL)
     return NULL;
 

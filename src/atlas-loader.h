@@ -27,6 +27,9 @@ GQuark        atlas_loader_error_quark (void);
 
 AtlasDataset *atlas_loader_load_bytes  (GBytes              *bytes,
                                         GError             **error);
+GBytes       *atlas_loader_read_file   (GFile               *file,
+                                        GCancellable        *cancellable,
+                                        GError             **error);
 AtlasDataset *atlas_loader_load_file   (GFile               *file,
                                         GCancellable        *cancellable,
                                         GError             **error);

@@ -23,6 +23,7 @@ struct _AtlasWindow
   GtkSingleSelection *selection;
   char *folded_query;
   gboolean state_saved;
+  gboolean scroll_pending;
 
   AdwLeaflet *leaflet;
   GtkSearchBar *search_bar;
@@ -101,6 +102,37 @@ show_country (AtlasWindow  *self,
   update_content_page (self);
 }
 
+static void
+scroll_to_selected (AtlasWindow *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  /* Until the list has its size it cannot tell where a row is;
+   * on_list_adjustment_changed() comes back here. */
+  if (adjustment == NULL || gtk_adjustment_get_page_size (adjustment) <= 0)
+    {
+      g_debug ("scroll pending");
+      self->scroll_pending = TRUE;
+      return;
+    }
+
+  self->scroll_pending = FALSE;
+  g_debug ("scrolling to %u page %f", position, gtk_adjustment_get_page_size (adjustment));
+  /* gtk_list_view_scroll_to() is GTK 4.12; the action is older. */
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+static void
+on_list_adjustment_changed (AtlasWindow *self)
+{
+  if (self->scroll_pending)
+    scroll_to_selected (self);
+}
+
 static guint
 find_country_position (AtlasWindow *self,
                        const char  *id)
@@ -135,6 +167,7 @@ show_country_by_id (AtlasWindow *self,
   if (position != GTK_INVALID_LIST_POSITION)
     {
       gtk_single_selection_set_selected (self->selection, position);
+      scroll_to_selected (self);
       return TRUE;
     }
 
@@ -444,6 +477,9 @@ atlas_window_init (AtlasWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), "changed",
+                           G_CALLBACK (on_list_adjustment_changed), self, G_CONNECT_SWAPPED);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));

@@ -52,5 +52,5 @@ static const InvalidCase invalid_cases[] = {
   { "bad-policy-topic", ATLAS_LOADER_ERROR_INVALID,
     "countries[0].policies[0].topic", "expected one of \"embryo-research\", \"scnt\" or \"funding-policy\", found \"cloning\"" },
   { "newer-schema", ATLAS_LOADER_ERROR_NEWER_SCHEMA,
-    "schema_version", "reads only version 1. Update the app to read it." },
+    "schema_version", "the data uses format version 2, but this version of Stem Cell Atlas reads only version 1. Update the app to read it." },
 };

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "atlas-entry.h"
 #include "atlas-store.h"
 
 static AtlasDataset *bundled;

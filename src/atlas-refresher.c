@@ -1,0 +1,647 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* AtlasRefresher: fetches the dataset from its URL and, only when the new
+ * bytes are complete, valid and newer, stores them.
+ *
+ * It is the only code that talks to libsoup. libsoup 3 has no body-size
+ * limit and follows redirects across schemes, so both are ours: redirects
+ * are followed by hand (https only, never down to http), the body is counted
+ * after decoding as it arrives (so a compression bomb stops at the cap), and
+ * a deadline cuts off a server that trickles. Nothing on disk changes until
+ * the loader has accepted the whole document. */
+
+#include "config.h"
+
+#include <libsoup/soup.h>
+
+#include "atlas-loader.h"
+#include "atlas-refresher.h"
+
+#define READ_CHUNK_SIZE (64 * 1024)
+
+G_DEFINE_QUARK (atlas-refresh-error-quark, atlas_refresh_error)
+
+typedef struct
+{
+  AtlasRefresher *refresher;
+  GUri *uri;
+  guint n_redirects;
+  int current_version;
+  AtlasFeedMetadata *metadata;
+  SoupMessage *message;
+  GInputStream *stream;
+  GByteArray *body;
+  GBytes *document;
+  GCancellable *cancellable;
+  guint deadline_id;
+  gboolean deadline_passed;
+  /* Everyone waiting for this fetch: a second request joins the first. */
+  GPtrArray *waiters;
+} Fetch;
+
+typedef struct
+{
+  AtlasRefreshOutcome outcome;
+  AtlasDataset *dataset;
+} Result;
+
+struct _AtlasRefresher
+{
+  GObject parent_instance;
+
+  AtlasStorage *storage;
+  SoupSession *session;
+  gsize max_bytes;
+  guint deadline_seconds;
+  Fetch *fetch;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasRefresher, atlas_refresher, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_RUNNING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void start_request (Fetch *fetch);
+
+const char *
+atlas_refresh_outcome_to_nick (AtlasRefreshOutcome outcome)
+{
+  static const char * const nicks[] = {
+    "updated", "up-to-date", "offline", "timeout", "server-error", "too-large",
+    "invalid", "rollback", "needs-app-update", "disk-error", "insecure", "cancelled",
+  };
+
+  g_return_val_if_fail (outcome < G_N_ELEMENTS (nicks), NULL);
+
+  return nicks[outcome];
+}
+
+static void
+result_free (Result *result)
+{
+  g_clear_object (&result->dataset);
+  g_free (result);
+}
+
+static void
+fetch_free (Fetch *fetch)
+{
+  g_clear_handle_id (&fetch->deadline_id, g_source_remove);
+  g_clear_pointer (&fetch->uri, g_uri_unref);
+  g_clear_pointer (&fetch->metadata, atlas_feed_metadata_free);
+  g_clear_object (&fetch->message);
+  g_clear_object (&fetch->stream);
+  g_clear_pointer (&fetch->body, g_byte_array_unref);
+  g_clear_pointer (&fetch->document, g_bytes_unref);
+  g_clear_object (&fetch->cancellable);
+  g_clear_pointer (&fetch->waiters, g_ptr_array_unref);
+  g_free (fetch);
+}
+
+/* Hands one result to every waiter and forgets the fetch. */
+static void
+finish (Fetch               *fetch,
+        AtlasRefreshOutcome  outcome,
+        AtlasDataset        *dataset,
+        const GError        *error)
+{
+  AtlasRefresher *self = fetch->refresher;
+
+  g_assert (self->fetch == fetch);
+  self->fetch = NULL;
+
+  for (guint i = 0; i < fetch->waiters->len; i++)
+    {
+      GTask *task = g_ptr_array_index (fetch->waiters, i);
+
+      if (error != NULL)
+        g_task_return_error (task, g_error_copy (error));
+      else
+        {
+          Result *result = g_new0 (Result, 1);
+
+          result->outcome = outcome;
+          result->dataset = dataset ? g_object_ref (dataset) : NULL;
+          g_task_return_pointer (task, result, (GDestroyNotify) result_free);
+        }
+    }
+
+  fetch_free (fetch);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+}
+
+G_GNUC_PRINTF (3, 4)
+static void
+fail (Fetch               *fetch,
+      AtlasRefreshOutcome  outcome,
+      const char          *format,
+      ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  error = g_error_new_literal (ATLAS_REFRESH_ERROR, outcome, message);
+  finish (fetch, outcome, NULL, error);
+}
+
+static void
+save_metadata (Fetch *fetch)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Metadata only saves bandwidth next time: losing it is no failure. */
+  if (!atlas_storage_save_metadata (fetch->refresher->storage, fetch->metadata, &error))
+    g_debug ("Could not save the feed metadata: %s", error->message);
+}
+
+static void
+fail_from_error (Fetch        *fetch,
+                 const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && fetch->deadline_passed)
+    fail (fetch, ATLAS_REFRESH_TIMEOUT, "the server took longer than %u seconds", fetch->refresher->deadline_seconds);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    fail (fetch, ATLAS_REFRESH_CANCELLED, "the refresh was cancelled");
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    fail (fetch, ATLAS_REFRESH_TIMEOUT, "the server stopped answering: %s", error->message);
+  else if (error->domain == G_RESOLVER_ERROR ||
+           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
+           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
+           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
+    fail (fetch, ATLAS_REFRESH_OFFLINE, "could not reach the server: %s", error->message);
+  else if (error->domain == G_TLS_ERROR)
+    fail (fetch, ATLAS_REFRESH_INSECURE, "the secure connection failed: %s", error->message);
+  else
+    fail (fetch, ATLAS_REFRESH_SERVER_ERROR, "the transfer failed: %s", error->message);
+}
+
+static gboolean
+is_loopback_host (const char *host)
+{
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (host == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+/* HTTPS only; plain http only to this machine, so tests can run a server. */
+static gboolean
+is_allowed_uri (GUri *uri)
+{
+  const char *scheme = g_uri_get_scheme (uri);
+
+  if (g_ascii_strcasecmp (scheme, "https") == 0)
+    return TRUE;
+
+  return g_ascii_strcasecmp (scheme, "http") == 0 && is_loopback_host (g_uri_get_host (uri));
+}
+
+static void
+loaded_cb (GObject      *source_object,
+           GAsyncResult *async_result,
+           gpointer      user_data)
+{
+  Fetch *fetch = user_data;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  int version;
+
+  dataset = atlas_loader_load_bytes_finish (async_result, &error);
+  if (g_error_matches (error, ATLAS_LOADER_ERROR, ATLAS_LOADER_ERROR_NEWER_SCHEMA))
+    {
+      fail (fetch, ATLAS_REFRESH_NEEDS_APP_UPDATE, "%s", error->message);
+      return;
+    }
+  if (dataset == NULL)
+    {
+      fail (fetch, ATLAS_REFRESH_INVALID, "the server sent invalid data: %s", error->message);
+      return;
+    }
+
+  version = atlas_dataset_get_dataset_version (dataset);
+  if (version < fetch->current_version)
+    {
+      fail (fetch, ATLAS_REFRESH_ROLLBACK,
+            "the server offered data version %d, older than the version %d in use",
+            version, fetch->current_version);
+      return;
+    }
+
+  fetch->metadata->last_checked = fetch->metadata->last_success = g_get_real_time () / G_USEC_PER_SEC;
+  if (version == fetch->current_version)
+    {
+      save_metadata (fetch);
+      finish (fetch, ATLAS_REFRESH_UP_TO_DATE, NULL, NULL);
+      return;
+    }
+
+  if (!atlas_storage_save_data (fetch->refresher->storage, fetch->document, &error))
+    {
+      fail (fetch, ATLAS_REFRESH_DISK_ERROR, "could not save the new data: %s", error->message);
+      return;
+    }
+
+  fetch->metadata->dataset_version = version;
+  save_metadata (fetch);
+  finish (fetch, ATLAS_REFRESH_UPDATED, dataset, NULL);
+}
+
+static void
+read_cb (GObject      *source_object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Fetch *fetch = user_data;
+  g_autoptr(GBytes) chunk = NULL;
+  g_autoptr(GError) error = NULL;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source_object), result, &error);
+  if (chunk == NULL)
+    {
+      fail_from_error (fetch, error);
+      return;
+    }
+
+  if (g_bytes_get_size (chunk) > 0)
+    {
+      if (fetch->body->len + g_bytes_get_size (chunk) > fetch->refresher->max_bytes)
+        {
+          fail (fetch, ATLAS_REFRESH_TOO_LARGE, "the data is larger than the limit of %" G_GSIZE_FORMAT " bytes",
+                fetch->refresher->max_bytes);
+          return;
+        }
+
+      g_byte_array_append (fetch->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+      g_input_stream_read_bytes_async (fetch->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
+                                       fetch->cancellable, read_cb, fetch);
+      return;
+    }
+
+  /* The whole body is in: parse it off the main loop. */
+  fetch->document = g_byte_array_free_to_bytes (g_steal_pointer (&fetch->body));
+  atlas_loader_load_bytes_async (fetch->document, fetch->cancellable, loaded_cb, fetch);
+}
+
+/* Retry-After is seconds or an HTTP date; remembered for automatic refresh. */
+static void
+remember_retry_after (Fetch              *fetch,
+                      SoupMessageHeaders *headers)
+{
+  const char *value = soup_message_headers_get_one (headers, "Retry-After");
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(GDateTime) date = NULL;
+  guint64 seconds;
+
+  if (value == NULL)
+    return;
+
+  if (g_ascii_string_to_unsigned (value, 10, 0, 7 * 24 * 3600, &seconds, NULL))
+    fetch->metadata->retry_after = now + (gint64) seconds;
+  else if ((date = soup_date_time_new_from_http_string (value)) != NULL)
+    fetch->metadata->retry_after = MIN (g_date_time_to_unix (date), now + 7 * 24 * 3600);
+}
+
+static gboolean
+is_json_content_type (SoupMessageHeaders *headers)
+{
+  const char *type = soup_message_headers_get_content_type (headers, NULL);
+
+  return type != NULL && (g_ascii_strcasecmp (type, "application/json") == 0 || g_str_has_suffix (type, "+json"));
+}
+
+static void
+follow_redirect (Fetch *fetch)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (fetch->message);
+  const char *location = soup_message_headers_get_one (headers, "Location");
+  g_autoptr(GUri) target = NULL;
+  gboolean from_https = g_ascii_strcasecmp (g_uri_get_scheme (fetch->uri), "https") == 0;
+
+  if (location == NULL)
+    {
+      fail (fetch, ATLAS_REFRESH_SERVER_ERROR, "the server redirected without saying where");
+      return;
+    }
+  if (++fetch->n_redirects > ATLAS_REFRESHER_MAX_REDIRECTS)
+    {
+      fail (fetch, ATLAS_REFRESH_INSECURE, "the server redirected more than %d times",
+            ATLAS_REFRESHER_MAX_REDIRECTS);
+      return;
+    }
+
+  target = g_uri_parse_relative (fetch->uri, location, G_URI_FLAGS_ENCODED, NULL);
+  if (target == NULL)
+    {
+      fail (fetch, ATLAS_REFRESH_SERVER_ERROR, "the server redirected to an invalid address");
+      return;
+    }
+  if (!is_allowed_uri (target) ||
+      (from_https && g_ascii_strcasecmp (g_uri_get_scheme (target), "https") != 0))
+    {
+      fail (fetch, ATLAS_REFRESH_INSECURE, "the server redirected to an insecure address (%s)",
+            g_uri_get_scheme (target));
+      return;
+    }
+
+  g_clear_object (&fetch->stream);
+  g_clear_object (&fetch->message);
+  g_uri_unref (fetch->uri);
+  fetch->uri = g_steal_pointer (&target);
+  start_request (fetch);
+}
+
+static void
+sent_cb (GObject      *source_object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Fetch *fetch = user_data;
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers;
+  guint status;
+  goffset length;
+
+  fetch->stream = soup_session_send_finish (SOUP_SESSION (source_object), result, &error);
+  if (fetch->stream == NULL)
+    {
+      fail_from_error (fetch, error);
+      return;
+    }
+
+  status = soup_message_get_status (fetch->message);
+  headers = soup_message_get_response_headers (fetch->message);
+
+  if (SOUP_STATUS_IS_REDIRECTION (status) && status != SOUP_STATUS_NOT_MODIFIED)
+    {
+      follow_redirect (fetch);
+      return;
+    }
+
+  if (status == SOUP_STATUS_NOT_MODIFIED)
+    {
+      fetch->metadata->last_checked = fetch->metadata->last_success = g_get_real_time () / G_USEC_PER_SEC;
+      save_metadata (fetch);
+      finish (fetch, ATLAS_REFRESH_UP_TO_DATE, NULL, NULL);
+      return;
+    }
+
+  if (status != SOUP_STATUS_OK)
+    {
+      remember_retry_after (fetch, headers);
+      save_metadata (fetch);
+      fail (fetch, ATLAS_REFRESH_SERVER_ERROR, "the server answered %u %s",
+            status, soup_message_get_reason_phrase (fetch->message));
+      return;
+    }
+
+  if (!is_json_content_type (headers))
+    {
+      fail (fetch, ATLAS_REFRESH_SERVER_ERROR, "the server sent %s instead of JSON data",
+            soup_message_headers_get_content_type (headers, NULL) ?: "something without a type");
+      return;
+    }
+
+  length = soup_message_headers_get_content_length (headers);
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      (guint64) length > fetch->refresher->max_bytes)
+    {
+      fail (fetch, ATLAS_REFRESH_TOO_LARGE, "the server announced %" G_GOFFSET_FORMAT " bytes, more than the "
+            "limit of %" G_GSIZE_FORMAT " bytes", length, fetch->refresher->max_bytes);
+      return;
+    }
+
+  g_free (fetch->metadata->etag);
+  fetch->metadata->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
+  g_free (fetch->metadata->last_modified);
+  fetch->metadata->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
+
+  g_input_stream_read_bytes_async (fetch->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
+                                   fetch->cancellable, read_cb, fetch);
+}
+
+static void
+start_request (Fetch *fetch)
+{
+  SoupMessageHeaders *headers;
+
+  fetch->message = soup_message_new_from_uri (SOUP_METHOD_GET, fetch->uri);
+  soup_message_add_flags (fetch->message, SOUP_MESSAGE_NO_REDIRECT);
+  headers = soup_message_get_request_headers (fetch->message);
+  soup_message_headers_replace (headers, "Accept", "application/json");
+
+  /* Ask only for something newer than what we have. */
+  if (fetch->metadata->etag != NULL)
+    soup_message_headers_replace (headers, "If-None-Match", fetch->metadata->etag);
+  else if (fetch->metadata->last_modified != NULL)
+    soup_message_headers_replace (headers, "If-Modified-Since", fetch->metadata->last_modified);
+
+  soup_session_send_async (fetch->refresher->session, fetch->message, G_PRIORITY_DEFAULT,
+                           fetch->cancellable, sent_cb, fetch);
+}
+
+static gboolean
+deadline_cb (gpointer user_data)
+{
+  Fetch *fetch = user_data;
+
+  fetch->deadline_id = 0;
+  fetch->deadline_passed = TRUE;
+  g_cancellable_cancel (fetch->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+caller_cancelled_cb (GCancellable *caller_cancellable,
+                     GCancellable *fetch_cancellable)
+{
+  g_cancellable_cancel (fetch_cancellable);
+}
+
+static void
+atlas_refresher_dispose (GObject *object)
+{
+  AtlasRefresher *self = ATLAS_REFRESHER (object);
+
+  /* A fetch holds a reference through its tasks, so none runs here. */
+  g_clear_object (&self->session);
+  g_clear_object (&self->storage);
+
+  G_OBJECT_CLASS (atlas_refresher_parent_class)->dispose (object);
+}
+
+static void
+atlas_refresher_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  AtlasRefresher *self = ATLAS_REFRESHER (object);
+
+  switch (prop_id)
+    {
+    case PROP_RUNNING:
+      g_value_set_boolean (value, atlas_refresher_get_running (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_refresher_class_init (AtlasRefresherClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = atlas_refresher_dispose;
+  object_class->get_property = atlas_refresher_get_property;
+
+  properties[PROP_RUNNING] =
+    g_param_spec_boolean ("running", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+atlas_refresher_init (AtlasRefresher *self)
+{
+  self->max_bytes = ATLAS_REFRESHER_DEFAULT_MAX_BYTES;
+  self->deadline_seconds = ATLAS_REFRESHER_DEFAULT_DEADLINE;
+  self->session = soup_session_new_with_options ("user-agent", "StemCellAtlas/" PACKAGE_VERSION
+                                                 " (+https://github.com/stemcellatlas/stem-cell-atlas)",
+                                                 "timeout", ATLAS_REFRESHER_DEFAULT_IO_TIMEOUT,
+                                                 NULL);
+}
+
+AtlasRefresher *
+atlas_refresher_new (AtlasStorage *storage)
+{
+  AtlasRefresher *self;
+
+  g_return_val_if_fail (ATLAS_IS_STORAGE (storage), NULL);
+
+  self = g_object_new (ATLAS_TYPE_REFRESHER, NULL);
+  self->storage = g_object_ref (storage);
+  return self;
+}
+
+void
+atlas_refresher_set_limits (AtlasRefresher *self,
+                            gsize           max_bytes,
+                            guint           io_timeout_seconds,
+                            guint           deadline_seconds)
+{
+  g_return_if_fail (ATLAS_IS_REFRESHER (self));
+
+  self->max_bytes = max_bytes;
+  self->deadline_seconds = deadline_seconds;
+  g_object_set (self->session, "timeout", io_timeout_seconds, NULL);
+}
+
+gboolean
+atlas_refresher_get_running (AtlasRefresher *self)
+{
+  g_return_val_if_fail (ATLAS_IS_REFRESHER (self), FALSE);
+
+  return self->fetch != NULL;
+}
+
+void
+atlas_refresher_refresh_async (AtlasRefresher      *self,
+                               const char          *url,
+                               int                  current_version,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GUri) uri = NULL;
+  Fetch *fetch;
+
+  g_return_if_fail (ATLAS_IS_REFRESHER (self));
+  g_return_if_fail (url != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, atlas_refresher_refresh_async);
+  /* A cancelled refresh still reports its outcome as ATLAS_REFRESH_CANCELLED. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  /* One refresh at a time: a second request waits for the running one. */
+  if (self->fetch != NULL)
+    {
+      g_ptr_array_add (self->fetch->waiters, g_steal_pointer (&task));
+      return;
+    }
+
+  uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL || !is_allowed_uri (uri))
+    {
+      g_task_return_new_error (task, ATLAS_REFRESH_ERROR, ATLAS_REFRESH_INSECURE,
+                             "the data address must start with https:// (found \"%s\")", url);
+      return;
+    }
+
+  fetch = g_new0 (Fetch, 1);
+  fetch->refresher = self;
+  fetch->uri = g_steal_pointer (&uri);
+  fetch->current_version = current_version;
+  fetch->metadata = atlas_storage_load_metadata (self->storage);
+  fetch->body = g_byte_array_new ();
+  fetch->cancellable = g_cancellable_new ();
+  fetch->waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (fetch->waiters, g_steal_pointer (&task));
+  if (cancellable != NULL)
+    g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled_cb),
+                           g_object_ref (fetch->cancellable), g_object_unref);
+  fetch->deadline_id = g_timeout_add_seconds (self->deadline_seconds, deadline_cb, fetch);
+  self->fetch = fetch;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+
+  start_request (fetch);
+}
+
+/* Returns the outcome; @dataset receives the new dataset when it is
+ * ATLAS_REFRESH_UPDATED. Failures also set @error, whose code is the
+ * outcome. */
+AtlasRefreshOutcome
+atlas_refresher_refresh_finish (AtlasRefresher  *self,
+                                GAsyncResult    *result,
+                                AtlasDataset   **dataset,
+                                GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  Result *value;
+  AtlasRefreshOutcome outcome;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), ATLAS_REFRESH_CANCELLED);
+
+  value = g_task_propagate_pointer (G_TASK (result), &local_error);
+  if (value == NULL)
+    {
+      outcome = local_error->domain == ATLAS_REFRESH_ERROR ? (AtlasRefreshOutcome) local_error->code
+                                                           : ATLAS_REFRESH_SERVER_ERROR;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return outcome;
+    }
+
+  outcome = value->outcome;
+  if (dataset != NULL)
+    *dataset = g_steal_pointer (&value->dataset);
+  result_free (value);
+  return outcome;
+}

@@ -1,0 +1,322 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The main window as a user sees it: a real application, the bundled data,
+ * and a window on the (virtual) screen. */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "atlas-application.h"
+#include "atlas-entry.h"
+#include "atlas-window.h"
+
+#define TIMEOUT_SECONDS 20
+
+static AtlasApplication *app;
+static char *system_data_dirs;
+
+static gboolean
+timed_out_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @cond holds, failing the test after a while. */
+#define WAIT_UNTIL(cond)                                                      \
+  G_STMT_START {                                                              \
+    gboolean timed_out_ = FALSE;                                              \
+    guint timeout_id_ = g_timeout_add_seconds (TIMEOUT_SECONDS,               \
+                                               timed_out_cb, &timed_out_);    \
+    while (!(cond) && !timed_out_)                                            \
+      g_main_context_iteration (NULL, TRUE);                                  \
+    if (!timed_out_)                                                          \
+      g_source_remove (timeout_id_);                                          \
+    else                                                                      \
+      g_error ("Timed out waiting for %s", #cond);                            \
+  } G_STMT_END
+
+/* Isolation replaces the system data directories too, before every test;
+ * the window needs them for the icon theme and the MIME database that loads
+ * the icons. They are read-only, so the test still writes nothing outside
+ * its own directories. */
+static void
+use_system_data_dirs (void)
+{
+  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
+}
+
+static AtlasWindow *
+open_window (void)
+{
+  AtlasWindow *window;
+
+  use_system_data_dirs ();
+  window = atlas_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  return window;
+}
+
+static void
+close_window (AtlasWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Let the destruction finish before the next test. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static char *
+dup_country_name (guint     position,
+                  GListModel *model)
+{
+  g_autoptr(AtlasCountry) country = g_list_model_get_item (model, position);
+
+  return g_strdup (atlas_country_get_name (country));
+}
+
+static gboolean
+model_has_name (GListModel *model,
+                const char *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autofree char *item_name = dup_country_name (i, model);
+
+      if (g_strcmp0 (item_name, name) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static GtkWidget *
+find_status_page (GtkWidget  *widget,
+                  const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_STATUS_PAGE (child) &&
+          g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (child)), title) == 0)
+        return child;
+
+      found = find_status_page (child, title);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkLabel *
+find_label_with_class (GtkWidget  *widget,
+                       const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, css_class))
+        return GTK_LABEL (child);
+
+      found = find_label_with_class (child, css_class);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_sidebar_lists_countries (void)
+{
+  AtlasWindow *window = open_window ();
+  GListModel *visible = atlas_window_get_visible_countries (window);
+  GListModel *countries = atlas_store_get_countries (atlas_application_get_store (app));
+  guint n_items = g_list_model_get_n_items (visible);
+
+  g_assert_cmpuint (n_items, ==, g_list_model_get_n_items (countries));
+  g_assert_cmpuint (n_items, >=, 4);
+  g_assert_true (model_has_name (visible, "Japan"));
+  g_assert_true (model_has_name (visible, "United States"));
+
+  /* Sorted by name, as a user scans the list. */
+  for (guint i = 1; i < n_items; i++)
+    {
+      g_autofree char *previous = dup_country_name (i - 1, visible);
+      g_autofree char *current = dup_country_name (i, visible);
+
+      g_assert_cmpint (g_utf8_collate (previous, current), <=, 0);
+    }
+
+  close_window (window);
+}
+
+static void
+test_search_filters (void)
+{
+  AtlasWindow *window = open_window ();
+  GListModel *visible = atlas_window_get_visible_countries (window);
+  GtkEditable *entry = GTK_EDITABLE (atlas_window_get_search_entry (window));
+  guint n_all = g_list_model_get_n_items (visible);
+  GtkWidget *no_results = find_status_page (GTK_WIDGET (window), "No Results Found");
+  g_autofree char *name = NULL;
+
+  g_assert_nonnull (no_results);
+  g_assert_false (gtk_widget_get_mapped (no_results));
+
+  gtk_editable_set_text (entry, "japan");
+  WAIT_UNTIL (g_list_model_get_n_items (visible) == 1);
+  name = dup_country_name (0, visible);
+  g_assert_cmpstr (name, ==, "Japan");
+
+  gtk_editable_set_text (entry, "zzzz");
+  WAIT_UNTIL (g_list_model_get_n_items (visible) == 0);
+  WAIT_UNTIL (gtk_widget_get_mapped (no_results));
+
+  gtk_editable_set_text (entry, "");
+  WAIT_UNTIL (g_list_model_get_n_items (visible) == n_all);
+  WAIT_UNTIL (!gtk_widget_get_mapped (no_results));
+
+  close_window (window);
+}
+
+static void
+test_country_page (void)
+{
+  AtlasWindow *window = open_window ();
+  AtlasCountryPage *page = atlas_window_get_country_page (window);
+  AtlasDataset *dataset = atlas_store_get_dataset (atlas_application_get_store (app));
+  AtlasCountry *japan = atlas_dataset_lookup_country (dataset, "jp");
+  g_autoptr(AtlasEntry) regulator = NULL;
+  g_autofree char *regulator_title = NULL;
+
+  g_assert_nonnull (japan);
+
+  atlas_window_select_country (window, "jp");
+  g_assert_cmpstr (atlas_window_get_visible_page_name (window), ==, "country");
+  g_assert_cmpstr (atlas_country_page_get_title_text (page), ==, "Japan");
+
+  /* The row shows the regulator's name with its acronym. */
+  regulator = g_list_model_get_item (atlas_country_get_section (japan, ATLAS_SECTION_REGULATORS), 0);
+  g_assert_nonnull (regulator);
+  g_assert_cmpstr (atlas_entry_get_acronym (regulator), ==, "MHLW");
+  regulator_title = g_strdup_printf ("%s (%s)",
+                                     atlas_entry_get_title (regulator),
+                                     atlas_entry_get_acronym (regulator));
+  g_assert_nonnull (strstr (regulator_title, "MHLW"));
+  g_assert_nonnull (atlas_country_page_find_row (page, regulator_title));
+
+  close_window (window);
+}
+
+static void
+test_selection_restored (void)
+{
+  GSettings *settings = atlas_application_get_settings (app);
+  AtlasDataset *dataset = atlas_store_get_dataset (atlas_application_get_store (app));
+  const char *korea = atlas_country_get_name (atlas_dataset_lookup_country (dataset, "kr"));
+  AtlasWindow *window = open_window ();
+  AtlasWindow *second;
+  g_autofree char *saved = NULL;
+
+  atlas_window_select_country (window, "kr");
+  saved = g_settings_get_string (settings, "selected-country");
+  g_assert_cmpstr (saved, ==, "kr");
+  close_window (window);
+
+  second = open_window ();
+  g_assert_cmpstr (atlas_window_get_visible_page_name (second), ==, "country");
+  g_assert_cmpstr (atlas_country_page_get_title_text (atlas_window_get_country_page (second)), ==, korea);
+  close_window (second);
+}
+
+static void
+test_conditional_badge (void)
+{
+  AtlasWindow *window = open_window ();
+  AtlasCountryPage *page = atlas_window_get_country_page (window);
+  AtlasDataset *dataset = atlas_store_get_dataset (atlas_application_get_store (app));
+  GListModel *products = atlas_country_get_products (atlas_dataset_lookup_country (dataset, "jp"));
+  const char *stemirac = NULL;
+  GtkWidget *row;
+  GtkLabel *badge;
+
+  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
+    {
+      g_autoptr(AtlasProduct) product = g_list_model_get_item (products, i);
+
+      if (g_str_has_prefix (atlas_product_get_name (product), "Stemirac"))
+        {
+          g_assert_cmpint (atlas_product_get_status (product), ==, ATLAS_PRODUCT_STATUS_CONDITIONAL);
+          stemirac = atlas_product_get_name (product);
+        }
+    }
+  g_assert_nonnull (stemirac);
+
+  atlas_window_select_country (window, "jp");
+  row = atlas_country_page_find_row (page, stemirac);
+  g_assert_nonnull (row);
+
+  badge = find_label_with_class (row, "status-badge");
+  g_assert_nonnull (badge);
+  g_assert_cmpstr (gtk_label_get_label (badge), ==, "Conditional");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (badge), "conditional"));
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+  if (system_data_dirs == NULL)
+    system_data_dirs = g_strdup ("/usr/local/share:/usr/share");
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  use_system_data_dirs ();
+
+  app = atlas_application_new ();
+  /* Another instance on the session bus must not take the test over. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  /* Keep the application alive with no window between tests. */
+  g_application_hold (G_APPLICATION (app));
+
+  atlas_application_load_data (app);
+  WAIT_UNTIL (atlas_store_get_dataset (atlas_application_get_store (app)) != NULL ||
+              atlas_application_get_load_error (app) != NULL);
+  g_assert_null (atlas_application_get_load_error (app));
+
+  g_test_add_func ("/ui/window/sidebar-lists-countries", test_sidebar_lists_countries);
+  g_test_add_func ("/ui/window/search-filters", test_search_filters);
+  g_test_add_func ("/ui/window/country-page", test_country_page);
+  g_test_add_func ("/ui/window/selection-restored", test_selection_restored);
+  g_test_add_func ("/ui/window/conditional-badge", test_conditional_badge);
+
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  g_free (system_data_dirs);
+
+  return status;
+}
