@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 void atlas_command_line_add_options          (GApplication *app);
 int  atlas_command_line_handle_local_options (GApplication *app,
                                               GVariantDict *options);
+int  atlas_command_line_refresh              (const char   *url,
+                                              FILE         *out,
+                                              FILE         *err);
 int  atlas_command_line_validate             (const char   *path,
                                               FILE         *out,
                                               FILE         *err);

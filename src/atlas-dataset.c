@@ -355,3 +355,75 @@ atlas_dataset_find_product_country (AtlasDataset *self,
 
   return product_id ? g_hash_table_lookup (self->product_country_index, product_id) : NULL;
 }
+
+/* A country's products as "id=status@date;…": equal fingerprints mean the
+ * reader would see the same statuses. */
+static char *
+product_fingerprint (AtlasCountry *country)
+{
+  GListModel *products = atlas_country_get_products (country);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
+    {
+      g_autoptr(AtlasProduct) product = g_list_model_get_item (products, i);
+
+      g_string_append_printf (text, "%s=%d@%s;", atlas_product_get_id (product),
+                              atlas_product_get_status (product), atlas_product_get_status_date (product));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static gboolean
+country_changed (AtlasCountry *before,
+                 AtlasCountry *after)
+{
+  g_autofree char *products_before = NULL;
+  g_autofree char *products_after = NULL;
+
+  if (before == NULL || after == NULL)
+    return TRUE;
+  if (g_strcmp0 (atlas_country_get_reviewed (before), atlas_country_get_reviewed (after)) != 0 ||
+      g_strcmp0 (atlas_country_get_summary (before), atlas_country_get_summary (after)) != 0)
+    return TRUE;
+
+  products_before = product_fingerprint (before);
+  products_after = product_fingerprint (after);
+  return g_strcmp0 (products_before, products_after) != 0;
+}
+
+/* How many countries were added, removed, re-reviewed or changed products
+ * between two datasets: what a reader is told after a refresh. */
+guint
+atlas_dataset_count_changed_countries (AtlasDataset *before,
+                                       AtlasDataset *after)
+{
+  guint n_changed = 0;
+  guint n_before, n_after;
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (before), 0);
+  g_return_val_if_fail (ATLAS_IS_DATASET (after), 0);
+
+  n_before = g_list_model_get_n_items (G_LIST_MODEL (before->countries));
+  n_after = g_list_model_get_n_items (G_LIST_MODEL (after->countries));
+
+  for (guint i = 0; i < n_after; i++)
+    {
+      g_autoptr(AtlasCountry) country = g_list_model_get_item (G_LIST_MODEL (after->countries), i);
+
+      if (country_changed (atlas_dataset_lookup_country (before, atlas_country_get_id (country)), country))
+        n_changed++;
+    }
+
+  /* Countries that are gone changed too. */
+  for (guint i = 0; i < n_before; i++)
+    {
+      g_autoptr(AtlasCountry) country = g_list_model_get_item (G_LIST_MODEL (before->countries), i);
+
+      if (atlas_dataset_lookup_country (after, atlas_country_get_id (country)) == NULL)
+        n_changed++;
+    }
+
+  return n_changed;
+}

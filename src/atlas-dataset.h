@@ -38,6 +38,8 @@ AtlasCellSource *atlas_dataset_lookup_cell_source  (AtlasDataset *self,
                                                     const char   *id);
 AtlasCondition  *atlas_dataset_lookup_condition    (AtlasDataset *self,
                                                     const char   *id);
+guint            atlas_dataset_count_changed_countries (AtlasDataset *before,
+                                                        AtlasDataset *after);
 AtlasCountry    *atlas_dataset_find_product_country (AtlasDataset *self,
                                                      const char   *product_id);
 

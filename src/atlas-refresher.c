@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <libsoup/soup.h>
 
 #include "atlas-loader.h"
@@ -78,6 +79,64 @@ atlas_refresh_outcome_to_nick (AtlasRefreshOutcome outcome)
   g_return_val_if_fail (outcome < G_N_ELEMENTS (nicks), NULL);
 
   return nicks[outcome];
+}
+
+/* One sentence a reader understands, saying what happened and that their
+ * data is safe. @dataset is the new dataset for ATLAS_REFRESH_UPDATED. */
+char *
+atlas_refresh_outcome_describe (AtlasRefreshOutcome  outcome,
+                                AtlasDataset        *dataset,
+                                guint                n_changed)
+{
+  const char *reason = NULL;
+
+  switch (outcome)
+    {
+    case ATLAS_REFRESH_UPDATED:
+      g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
+      if (n_changed == 0)
+        return g_strdup_printf (_("Updated to data version %d"), atlas_dataset_get_dataset_version (dataset));
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Updated to data version %d — %u country changed",
+                                           "Updated to data version %d — %u countries changed",
+                                           n_changed),
+                              atlas_dataset_get_dataset_version (dataset), n_changed);
+    case ATLAS_REFRESH_UP_TO_DATE:
+      return g_strdup (_("Already up to date"));
+    case ATLAS_REFRESH_CANCELLED:
+      return g_strdup (_("Refresh cancelled; your data was not changed"));
+    case ATLAS_REFRESH_NEEDS_APP_UPDATE:
+      return g_strdup (_("Newer data needs a newer version of Stem Cell Atlas; update the app to get it"));
+    case ATLAS_REFRESH_OFFLINE:
+      reason = _("the data server could not be reached");
+      break;
+    case ATLAS_REFRESH_TIMEOUT:
+      reason = _("the server took too long to answer");
+      break;
+    case ATLAS_REFRESH_SERVER_ERROR:
+      reason = _("the server did not send the data");
+      break;
+    case ATLAS_REFRESH_TOO_LARGE:
+      reason = _("the server sent far more data than expected");
+      break;
+    case ATLAS_REFRESH_INVALID:
+      reason = _("the server sent invalid data");
+      break;
+    case ATLAS_REFRESH_ROLLBACK:
+      reason = _("the server offered older data than you have");
+      break;
+    case ATLAS_REFRESH_DISK_ERROR:
+      reason = _("the new data could not be saved on this computer");
+      break;
+    case ATLAS_REFRESH_INSECURE:
+      reason = _("the data address or a redirect was not secure (https)");
+      break;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+
+  /* Translators: %s says why, e.g. "the server sent invalid data" */
+  return g_strdup_printf (_("Could not refresh: %s; your data was not changed"), reason);
 }
 
 static void

@@ -37,6 +37,9 @@ G_DECLARE_FINAL_TYPE (AtlasRefresher, atlas_refresher, ATLAS, REFRESHER, GObject
 
 GQuark              atlas_refresh_error_quark      (void);
 const char         *atlas_refresh_outcome_to_nick  (AtlasRefreshOutcome  outcome);
+char               *atlas_refresh_outcome_describe (AtlasRefreshOutcome  outcome,
+                                                    AtlasDataset        *dataset,
+                                                    guint                n_changed);
 
 AtlasRefresher     *atlas_refresher_new            (AtlasStorage        *storage);
 void                atlas_refresher_set_limits     (AtlasRefresher      *self,

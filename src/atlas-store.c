@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "atlas-loader.h"
 #include "atlas-store.h"
 
@@ -127,58 +129,144 @@ atlas_store_get_countries (AtlasStore *self)
   return G_LIST_MODEL (self->countries);
 }
 
-static void
-bundled_loaded_cb (GObject      *source_object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+typedef struct
 {
-  g_autoptr(GTask) task = user_data;
-  AtlasStore *self = g_task_get_source_object (task);
-  g_autoptr(AtlasDataset) dataset = NULL;
+  AtlasStorage *storage;
+  AtlasDataset *dataset;
+  char *notice;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->storage);
+  g_clear_object (&data->dataset);
+  g_free (data->notice);
+  g_free (data);
+}
+
+/* The downloaded copy, or NULL when there is none or it does not load; a
+ * copy that does not load is set aside so the next start does not trip over
+ * it, and @notice says so in words a reader understands. */
+static AtlasDataset *
+load_downloaded (AtlasStorage  *storage,
+                 GCancellable  *cancellable,
+                 char         **notice)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) set_aside_error = NULL;
+  AtlasDataset *dataset = NULL;
+
+  if (storage == NULL || !atlas_storage_has_data (storage))
+    return NULL;
+
+  bytes = atlas_storage_load_data (storage, cancellable, &error);
+  if (bytes != NULL)
+    dataset = atlas_loader_load_bytes (bytes, &error);
+  if (dataset != NULL)
+    return dataset;
+
+  g_debug ("The downloaded data does not load: %s", error->message);
+  if (!atlas_storage_set_aside (storage, &set_aside_error))
+    g_debug ("%s", set_aside_error->message);
+  *notice = g_strdup (_("The downloaded data could not be read and was set aside. "
+                        "Showing the data that came with the app."));
+  return NULL;
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(AtlasDataset) bundled = NULL;
+  g_autoptr(AtlasDataset) downloaded = NULL;
   GError *error = NULL;
 
-  dataset = atlas_loader_load_bytes_finish (result, &error);
-  if (dataset == NULL)
+  bytes = g_resources_lookup_data (ATLAS_BUNDLED_DATA_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes != NULL)
+    bundled = atlas_loader_load_bytes (bytes, &error);
+  if (bundled == NULL)
     {
-      g_prefix_error (&error, "The bundled data is damaged: ");
+      g_prefix_error (&error, "The data that came with the app does not load: ");
       g_task_return_error (task, error);
       return;
     }
 
-  /* A newer dataset may already be in use (a refresh can finish first). */
-  if (self->dataset == NULL ||
-      atlas_dataset_get_dataset_version (self->dataset) < atlas_dataset_get_dataset_version (dataset))
-    atlas_store_set_dataset (self, dataset);
+  /* The newer of the two wins, so an app update that brings newer data than
+   * the last download is not held back by it. */
+  downloaded = load_downloaded (data->storage, cancellable, &data->notice);
+  if (downloaded != NULL &&
+      atlas_dataset_get_dataset_version (downloaded) > atlas_dataset_get_dataset_version (bundled))
+    data->dataset = g_steal_pointer (&downloaded);
+  else
+    data->dataset = g_steal_pointer (&bundled);
 
   g_task_return_boolean (task, TRUE);
 }
 
-/* Loads the dataset compiled into the app; the main loop keeps running while
- * it is parsed. */
+/* Loads the data to show at start-up off the main loop: the bundled copy,
+ * or the downloaded copy in @storage when that is newer. Never touches the
+ * network. */
+void
+atlas_store_load_async (AtlasStore          *self,
+                        AtlasStorage        *storage,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (ATLAS_IS_STORE (self));
+  g_return_if_fail (storage == NULL || ATLAS_IS_STORAGE (storage));
+
+  data = g_new0 (LoadData, 1);
+  data->storage = storage ? g_object_ref (storage) : NULL;
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, atlas_store_load_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+/* On success the dataset is in use; @notice, if not NULL, receives a
+ * sentence to show the reader when something was set aside. */
+gboolean
+atlas_store_load_finish (AtlasStore    *self,
+                         GAsyncResult  *result,
+                         char         **notice,
+                         GError       **error)
+{
+  LoadData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  data = g_task_get_task_data (G_TASK (result));
+  /* A refresh may have finished first with something newer still. */
+  if (self->dataset == NULL ||
+      atlas_dataset_get_dataset_version (self->dataset) < atlas_dataset_get_dataset_version (data->dataset))
+    atlas_store_set_dataset (self, data->dataset);
+
+  if (notice != NULL)
+    *notice = g_strdup (data->notice);
+  return TRUE;
+}
+
+/* The bundled data only: for callers that keep no downloaded copy. */
 void
 atlas_store_load_bundled_async (AtlasStore          *self,
                                 GCancellable        *cancellable,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  GError *error = NULL;
-
-  g_return_if_fail (ATLAS_IS_STORE (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, atlas_store_load_bundled_async);
-
-  bytes = g_resources_lookup_data (ATLAS_BUNDLED_DATA_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  if (bytes == NULL)
-    {
-      g_prefix_error (&error, "The bundled data is missing: ");
-      g_task_return_error (task, error);
-      return;
-    }
-
-  atlas_loader_load_bytes_async (bytes, cancellable, bundled_loaded_cb, g_steal_pointer (&task));
+  atlas_store_load_async (self, NULL, cancellable, callback, user_data);
 }
 
 gboolean
@@ -186,7 +274,5 @@ atlas_store_load_bundled_finish (AtlasStore    *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return atlas_store_load_finish (self, result, NULL, error);
 }

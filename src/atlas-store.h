@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "atlas-dataset.h"
+#include "atlas-storage.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,15 @@ void          atlas_store_set_dataset           (AtlasStore          *self,
                                                  AtlasDataset        *dataset);
 GListModel   *atlas_store_get_countries         (AtlasStore          *self);
 
+void          atlas_store_load_async            (AtlasStore          *self,
+                                                 AtlasStorage        *storage,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean      atlas_store_load_finish           (AtlasStore          *self,
+                                                 GAsyncResult        *result,
+                                                 char               **notice,
+                                                 GError             **error);
 void          atlas_store_load_bundled_async    (AtlasStore          *self,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,

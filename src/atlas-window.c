@@ -115,22 +115,33 @@ scroll_to_selected (AtlasWindow *self)
    * on_list_adjustment_changed() comes back here. */
   if (adjustment == NULL || gtk_adjustment_get_page_size (adjustment) <= 0)
     {
-      g_debug ("scroll pending");
-      self->scroll_pending = TRUE;
+          self->scroll_pending = TRUE;
       return;
     }
 
   self->scroll_pending = FALSE;
-  g_debug ("scrolling to %u page %f", position, gtk_adjustment_get_page_size (adjustment));
   /* gtk_list_view_scroll_to() is GTK 4.12; the action is older. */
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+static gboolean
+scroll_to_selected_idle (gpointer user_data)
+{
+  AtlasWindow *self = user_data;
+
+  if (self->scroll_pending && self->selection != NULL)
+    scroll_to_selected (self);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
 on_list_adjustment_changed (AtlasWindow *self)
 {
+  /* The list ignores scrolling while it is being allocated, which is when
+   * the adjustment changes: scroll once that is over. */
   if (self->scroll_pending)
-    scroll_to_selected (self);
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_selected_idle, g_object_ref (self), g_object_unref);
 }
 
 static guint

@@ -25,6 +25,7 @@ WHOLE_FILE_SUFFIXES = (
     ".metainfo.xml.in.in",
     ".metainfo.xml.in",
     ".gschema.xml",
+    ".gschema.xml.in",
 )
 
 # Only source and markup files are searched; bundled data (JSON, CSS,

@@ -91,6 +91,123 @@ test_swap (void)
   }
 }
 
+/* ---- start-up: the newer of the bundled and the downloaded copy ---- */
+
+typedef struct
+{
+  gboolean done;
+  gboolean ok;
+  char *notice;
+} LoadResult;
+
+static void
+loaded_cb (GObject      *source_object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LoadResult *load = user_data;
+  g_autoptr(GError) error = NULL;
+
+  load->ok = atlas_store_load_finish (ATLAS_STORE (source_object), result, &load->notice, &error);
+  g_assert_no_error (error);
+  load->done = TRUE;
+}
+
+static AtlasStore *
+start_with (AtlasStorage *storage,
+            char        **notice)
+{
+  AtlasStore *store = atlas_store_new ();
+  LoadResult load = { 0, };
+
+  atlas_store_load_async (store, storage, NULL, loaded_cb, &load);
+  while (!load.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (load.ok);
+  *notice = load.notice;
+  return store;
+}
+
+static AtlasStorage *
+storage_holding (const char *contents)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "stem-cell-atlas", NULL);
+  g_autoptr(GFile) directory = g_file_new_for_path (path);
+  AtlasStorage *storage = atlas_storage_new (directory);
+  g_autoptr(GBytes) bytes = g_bytes_new (contents, strlen (contents));
+
+  g_assert_true (atlas_storage_save_data (storage, bytes, NULL));
+  return storage;
+}
+
+static char *
+minimal_with_version (int version)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "valid", "minimal.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *replacement = g_strdup_printf ("\"dataset_version\": %d", version);
+  GString *text;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  text = g_string_new (contents);
+  g_string_replace (text, "\"dataset_version\": 3", replacement, 1);
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_start_bundled_only (void)
+{
+  g_autofree char *notice = NULL;
+  g_autoptr(AtlasStore) store = start_with (NULL, &notice);
+
+  g_assert_null (notice);
+  g_assert_nonnull (atlas_dataset_lookup_country (atlas_store_get_dataset (store), "jp"));
+}
+
+static void
+test_start_newer_download_wins (void)
+{
+  g_autofree char *contents = minimal_with_version (1000);
+  g_autoptr(AtlasStorage) storage = storage_holding (contents);
+  g_autofree char *notice = NULL;
+  g_autoptr(AtlasStore) store = start_with (storage, &notice);
+
+  g_assert_null (notice);
+  g_assert_cmpint (atlas_dataset_get_dataset_version (atlas_store_get_dataset (store)), ==, 1000);
+  g_assert_nonnull (atlas_dataset_lookup_country (atlas_store_get_dataset (store), "xa"));
+}
+
+/* An app update whose bundled data is at least as new wins over the download. */
+static void
+test_start_bundled_wins_over_older_download (void)
+{
+  g_autofree char *contents = minimal_with_version (1);
+  g_autoptr(AtlasStorage) storage = storage_holding (contents);
+  g_autofree char *notice = NULL;
+  g_autoptr(AtlasStore) store = start_with (storage, &notice);
+
+  g_assert_null (notice);
+  g_assert_nonnull (atlas_dataset_lookup_country (atlas_store_get_dataset (store), "jp"));
+  g_assert_true (atlas_storage_has_data (storage));
+}
+
+static void
+test_start_corrupt_download_set_aside (void)
+{
+  g_autoptr(AtlasStorage) storage = storage_holding ("{\"schema_version\": 1, \"dataset_vers");
+  g_autofree char *notice = NULL;
+  g_autoptr(AtlasStore) store = start_with (storage, &notice);
+  g_autofree char *set_aside = g_build_filename (g_get_user_data_dir (), "stem-cell-atlas",
+                                                 "atlas.json.unreadable", NULL);
+
+  g_assert_nonnull (notice);
+  g_assert_nonnull (strstr (notice, "could not be read"));
+  g_assert_nonnull (atlas_dataset_lookup_country (atlas_store_get_dataset (store), "jp"));
+  g_assert_false (atlas_storage_has_data (storage));
+  g_assert_true (g_file_test (set_aside, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -98,6 +215,10 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/store/swap", test_swap);
+  g_test_add_func ("/store/start/bundled-only", test_start_bundled_only);
+  g_test_add_func ("/store/start/newer-download-wins", test_start_newer_download_wins);
+  g_test_add_func ("/store/start/bundled-wins-over-older-download", test_start_bundled_wins_over_older_download);
+  g_test_add_func ("/store/start/corrupt-download-set-aside", test_start_corrupt_download_set_aside);
 
   return g_test_run ();
 }
