@@ -9,6 +9,8 @@
 #include "atlas-command-line.h"
 #include "atlas-resources.h"
 #include "atlas-date.h"
+#include "atlas-preferences-window.h"
+#include "atlas-updater.h"
 #include "atlas-window.h"
 
 struct _AtlasApplication
@@ -17,11 +19,7 @@ struct _AtlasApplication
 
   AtlasStore *store;
   GSettings *settings;
-
-  GCancellable *cancellable;
-  gboolean loading;
-  gboolean load_started;
-  GError *load_error;
+  AtlasUpdater *updater;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
@@ -36,51 +34,54 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-bundled_data_loaded_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
+on_updater_notify (AtlasApplication *self,
+                   GParamSpec       *pspec)
 {
-  g_autoptr(AtlasApplication) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!atlas_store_load_bundled_finish (ATLAS_STORE (source), result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      g_message ("Could not load the bundled data: %s", error->message);
-      g_clear_error (&self->load_error);
-      self->load_error = g_steal_pointer (&error);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_ERROR]);
-    }
-
-  self->loading = FALSE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  /* The window follows the application; the updater does the work. */
+  if (g_str_equal (pspec->name, "loading"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  else if (g_str_equal (pspec->name, "load-error"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_ERROR]);
 }
 
 /**
  * atlas_application_load_data:
  *
- * Starts loading the bundled dataset into the store, once. Windows follow
- * the progress through the store's dataset and the "loading" and
- * "load-error" properties.
+ * Starts loading the data to show (the newer of the bundled and the
+ * downloaded copy), once. Windows follow the progress through the store's
+ * dataset and the "loading" and "load-error" properties.
  */
 void
 atlas_application_load_data (AtlasApplication *self)
 {
   g_return_if_fail (ATLAS_IS_APPLICATION (self));
+  g_return_if_fail (self->updater != NULL);
 
-  if (self->load_started)
-    return;
+  atlas_updater_start (self->updater);
+}
 
-  self->load_started = TRUE;
-  self->loading = TRUE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+static void
+refresh_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  AtlasApplication *self = user_data;
 
-  atlas_store_load_bundled_async (self->store,
-                                  self->cancellable,
-                                  bundled_data_loaded_cb,
-                                  g_object_ref (self));
+  atlas_updater_refresh (self->updater);
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  AtlasApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AtlasPreferencesWindow *preferences = atlas_preferences_window_new (self->updater, self->settings);
+
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void
@@ -107,14 +108,10 @@ about_activated (GSimpleAction *action,
 
   if (dataset != NULL)
     {
-      g_autofree char *published = atlas_date_format (atlas_dataset_get_generated (dataset));
+      g_autofree char *status = atlas_updater_dup_status_text (self->updater, g_get_real_time () / G_USEC_PER_SEC);
 
       g_string_append (comments, "\n\n");
-      g_string_append_printf (comments,
-                              /* Translators: the first %d is a number, the %s a date such as "18 December 2024". */
-                              _("Data version %d, published %s"),
-                              atlas_dataset_get_dataset_version (dataset),
-                              published);
+      g_string_append (comments, status);
     }
 
   /* The about window parses comments as markup. */
@@ -142,6 +139,8 @@ about_activated (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated, NULL, NULL, NULL, { 0 } },
   { "about", about_activated, NULL, NULL, NULL, { 0 } },
+  { "refresh", refresh_activated, NULL, NULL, NULL, { 0 } },
+  { "preferences", preferences_activated, NULL, NULL, NULL, { 0 } },
 };
 
 static void
@@ -150,6 +149,9 @@ atlas_application_startup (GApplication *application)
   AtlasApplication *self = ATLAS_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *refresh_accels[] = { "<Control>r", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  g_autoptr(AtlasStorage) storage = NULL;
 
   /* AdwApplication loads style.css and style-dark.css from the resources. */
   G_APPLICATION_CLASS (atlas_application_parent_class)->startup (application);
@@ -157,6 +159,9 @@ atlas_application_startup (GApplication *application)
   /* Created here rather than in init so that command-line options, which
    * run before startup, work without the schema installed. */
   self->settings = g_settings_new (APP_ID);
+  storage = atlas_storage_new_default ();
+  self->updater = atlas_updater_new (self->store, storage, self->settings, g_network_monitor_get_default ());
+  g_signal_connect_object (self->updater, "notify", G_CALLBACK (on_updater_notify), self, G_CONNECT_SWAPPED);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions,
@@ -165,6 +170,8 @@ atlas_application_startup (GApplication *application)
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.refresh", refresh_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 }
 
 static void
@@ -194,7 +201,10 @@ atlas_application_shutdown (GApplication *application)
 {
   AtlasApplication *self = ATLAS_APPLICATION (application);
 
-  g_cancellable_cancel (self->cancellable);
+  /* Quitting mid-download leaves nothing half-written: the refresher only
+   * ever writes complete, validated data, by rename. */
+  if (self->updater != NULL)
+    g_object_run_dispose (G_OBJECT (self->updater));
 
   G_APPLICATION_CLASS (atlas_application_parent_class)->shutdown (application);
 }
@@ -204,11 +214,9 @@ atlas_application_dispose (GObject *object)
 {
   AtlasApplication *self = ATLAS_APPLICATION (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  g_clear_object (&self->updater);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
-  g_clear_error (&self->load_error);
 
   G_OBJECT_CLASS (atlas_application_parent_class)->dispose (object);
 }
@@ -224,11 +232,11 @@ atlas_application_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_LOADING:
-      g_value_set_boolean (value, self->loading);
+      g_value_set_boolean (value, atlas_application_get_loading (self));
       break;
 
     case PROP_LOAD_ERROR:
-      g_value_set_boxed (value, self->load_error);
+      g_value_set_boxed (value, atlas_application_get_load_error (self));
       break;
 
     default:
@@ -272,7 +280,6 @@ static void
 atlas_application_init (AtlasApplication *self)
 {
   self->store = atlas_store_new ();
-  self->cancellable = g_cancellable_new ();
 
   atlas_command_line_add_options (G_APPLICATION (self));
 }
@@ -304,12 +311,21 @@ atlas_application_get_settings (AtlasApplication *self)
   return self->settings;
 }
 
+/* NULL until the application has started up. */
+AtlasUpdater *
+atlas_application_get_updater (AtlasApplication *self)
+{
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), NULL);
+
+  return self->updater;
+}
+
 gboolean
 atlas_application_get_loading (AtlasApplication *self)
 {
   g_return_val_if_fail (ATLAS_IS_APPLICATION (self), FALSE);
 
-  return self->loading;
+  return self->updater != NULL && atlas_updater_get_loading (self->updater);
 }
 
 const GError *
@@ -317,5 +333,5 @@ atlas_application_get_load_error (AtlasApplication *self)
 {
   g_return_val_if_fail (ATLAS_IS_APPLICATION (self), NULL);
 
-  return self->load_error;
+  return self->updater ? atlas_updater_get_load_error (self->updater) : NULL;
 }

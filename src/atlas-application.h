@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "atlas-store.h"
+#include "atlas-updater.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,7 @@ AtlasApplication *atlas_application_new            (void);
 
 AtlasStore       *atlas_application_get_store      (AtlasApplication *self);
 GSettings        *atlas_application_get_settings   (AtlasApplication *self);
+AtlasUpdater     *atlas_application_get_updater    (AtlasApplication *self);
 
 void              atlas_application_load_data      (AtlasApplication *self);
 gboolean          atlas_application_get_loading    (AtlasApplication *self);

@@ -110,7 +110,7 @@ atlas_command_line_refresh (const char *url,
   AtlasDataset *current;
   AtlasRefreshOutcome outcome;
 
-  atlas_store_load_async (store, storage, NULL, async_done_cb, &loaded);
+  atlas_store_load_async (store, storage, ATLAS_STORE_LOAD_NONE, NULL, async_done_cb, &loaded);
   if (!atlas_store_load_finish (store, wait_for_result (&loaded), &notice, &error))
     {
       fprintf (err, "%s\n", error->message);

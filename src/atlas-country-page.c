@@ -257,7 +257,7 @@ static GtkWidget *
 make_products_group (AtlasCountryPage *self,
                      SourceList       *sources)
 {
-  AdwPreferencesGroup *group = make_group (_("Approved Products"));
+  AdwPreferencesGroup *group = make_group (_("Products"));
   GListModel *products = atlas_country_get_products (self->country);
   guint n_products = g_list_model_get_n_items (products);
 

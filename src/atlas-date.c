@@ -107,3 +107,31 @@ atlas_date_format (const char *text)
   /* Translators: a full date, see g_date_time_format() */
   return g_date_time_format (date_time, C_("full date format", "%-d %B %Y"));
 }
+
+/* "just now", "5 minutes ago", "3 hours ago", "2 days ago", a date after a
+ * week, or "never" for 0. A time in the future (a wrong clock, then or now)
+ * reads "just now": a relative time never goes negative. */
+char *
+atlas_date_format_relative (gint64 then,
+                            gint64 now)
+{
+  gint64 seconds = now - then;
+  g_autoptr(GDateTime) date_time = NULL;
+
+  if (then <= 0)
+    return g_strdup (_("never"));
+  if (seconds < 60)
+    return g_strdup (_("just now"));
+  if (seconds < 60 * 60)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute ago", "%d minutes ago", seconds / 60),
+                            (int) (seconds / 60));
+  if (seconds < 24 * 60 * 60)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour ago", "%d hours ago", seconds / 3600),
+                            (int) (seconds / 3600));
+  if (seconds < 7 * 24 * 60 * 60)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", seconds / 86400),
+                            (int) (seconds / 86400));
+
+  date_time = g_date_time_new_from_unix_local (then);
+  return g_date_time_format (date_time, C_("full date format", "%-d %B %Y"));
+}

@@ -20,5 +20,7 @@ gboolean atlas_date_is_full (const AtlasDate *date);
 int      atlas_date_compare (const AtlasDate *a,
                              const AtlasDate *b);
 char    *atlas_date_format  (const char      *text);
+char    *atlas_date_format_relative (gint64  then,
+                                     gint64  now);
 
 G_END_DECLS

@@ -132,6 +132,7 @@ atlas_store_get_countries (AtlasStore *self)
 typedef struct
 {
   AtlasStorage *storage;
+  AtlasStoreLoadFlags flags;
   AtlasDataset *dataset;
   char *notice;
 } LoadData;
@@ -215,6 +216,7 @@ load_in_thread (GTask        *task,
 void
 atlas_store_load_async (AtlasStore          *self,
                         AtlasStorage        *storage,
+                        AtlasStoreLoadFlags  flags,
                         GCancellable        *cancellable,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
@@ -227,6 +229,7 @@ atlas_store_load_async (AtlasStore          *self,
 
   data = g_new0 (LoadData, 1);
   data->storage = storage ? g_object_ref (storage) : NULL;
+  data->flags = flags;
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, atlas_store_load_async);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
@@ -250,7 +253,7 @@ atlas_store_load_finish (AtlasStore    *self,
 
   data = g_task_get_task_data (G_TASK (result));
   /* A refresh may have finished first with something newer still. */
-  if (self->dataset == NULL ||
+  if (self->dataset == NULL || (data->flags & ATLAS_STORE_LOAD_REPLACE) ||
       atlas_dataset_get_dataset_version (self->dataset) < atlas_dataset_get_dataset_version (data->dataset))
     atlas_store_set_dataset (self, data->dataset);
 
@@ -266,7 +269,7 @@ atlas_store_load_bundled_async (AtlasStore          *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  atlas_store_load_async (self, NULL, cancellable, callback, user_data);
+  atlas_store_load_async (self, NULL, ATLAS_STORE_LOAD_NONE, cancellable, callback, user_data);
 }
 
 gboolean

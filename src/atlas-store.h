@@ -21,8 +21,16 @@ void          atlas_store_set_dataset           (AtlasStore          *self,
                                                  AtlasDataset        *dataset);
 GListModel   *atlas_store_get_countries         (AtlasStore          *self);
 
+typedef enum {
+  ATLAS_STORE_LOAD_NONE = 0,
+  /* Use what was loaded even if the dataset in use is newer ("Reset to
+   * bundled data"). */
+  ATLAS_STORE_LOAD_REPLACE = 1 << 0,
+} AtlasStoreLoadFlags;
+
 void          atlas_store_load_async            (AtlasStore          *self,
                                                  AtlasStorage        *storage,
+                                                 AtlasStoreLoadFlags  flags,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);

@@ -25,7 +25,13 @@ struct _AtlasWindow
   gboolean state_saved;
   gboolean scroll_pending;
 
+  AtlasUpdater *updater;
+
+  AdwToastOverlay *toast_overlay;
   AdwLeaflet *leaflet;
+  GtkStack *refresh_stack;
+  GtkSpinner *refresh_spinner;
+  GtkImage *offline_icon;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkStack *sidebar_stack;
@@ -434,6 +440,8 @@ atlas_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->app != NULL)
     g_signal_handlers_disconnect_by_data (self->app, self);
+  if (self->updater != NULL)
+    g_signal_handlers_disconnect_by_data (self->updater, self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->filter != NULL)
@@ -445,6 +453,7 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_object (&self->app);
+  g_clear_object (&self->updater);
   g_clear_pointer (&self->folded_query, g_free);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
@@ -463,7 +472,11 @@ atlas_window_class_init (AtlasWindowClass *klass)
   g_type_ensure (ATLAS_TYPE_COUNTRY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, refresh_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, refresh_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, offline_icon);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar_stack);
@@ -505,6 +518,39 @@ atlas_window_init (AtlasWindow *self)
   g_object_unref (factory);
 
   /* The models are built in attach_application(), once the store is known. */
+}
+
+static void
+update_refresh_state (AtlasWindow *self)
+{
+  gboolean refreshing = atlas_updater_get_refreshing (self->updater);
+
+  gtk_stack_set_visible_child_name (self->refresh_stack, refreshing ? "refreshing" : "idle");
+  gtk_spinner_set_spinning (self->refresh_spinner, refreshing);
+  gtk_widget_set_visible (GTK_WIDGET (self->offline_icon), atlas_updater_get_offline (self->updater));
+}
+
+static void
+on_updater_notice (AtlasWindow *self,
+                   const char  *message)
+{
+  /* Toast titles are markup in libadwaita 1.2; messages are plain text. */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+attach_updater (AtlasWindow  *self,
+                AtlasUpdater *updater)
+{
+  self->updater = g_object_ref (updater);
+  g_signal_connect_swapped (updater, "notify::refreshing", G_CALLBACK (update_refresh_state), self);
+  g_signal_connect_swapped (updater, "notify::offline", G_CALLBACK (update_refresh_state), self);
+  g_signal_connect_swapped (updater, "notice", G_CALLBACK (on_updater_notice), self);
+  update_refresh_state (self);
 }
 
 static void
@@ -550,6 +596,9 @@ attach_application (AtlasWindow      *self,
                             G_CALLBACK (update_content_page), self);
   g_signal_connect_swapped (self->app, "notify::load-error",
                             G_CALLBACK (update_content_page), self);
+
+  if (atlas_application_get_updater (app) != NULL)
+    attach_updater (self, atlas_application_get_updater (app));
 
   restore_selection (self);
   update_sidebar_page (self);

@@ -71,6 +71,27 @@ test_format (void)
   g_assert_cmpstr (bad, ==, "not a date");
 }
 
+static void
+test_format_relative (void)
+{
+  static const struct { gint64 then; gint64 now; const char *expected; } cases[] = {
+    { 0, 1000000, "never" },
+    { 1000000, 1000030, "just now" },
+    { 1000000, 1000000 - 86400, "just now" }, /* a clock that went backwards */
+    { 1000000, 1000000 + 60, "1 minute ago" },
+    { 1000000, 1000000 + 5 * 60, "5 minutes ago" },
+    { 1000000, 1000000 + 3 * 3600, "3 hours ago" },
+    { 1000000, 1000000 + 2 * 86400, "2 days ago" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = atlas_date_format_relative (cases[i].then, cases[i].now);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -81,6 +102,7 @@ main (int   argc,
   g_test_add_func ("/date/parse", test_parse);
   g_test_add_func ("/date/compare", test_compare);
   g_test_add_func ("/date/format", test_format);
+  g_test_add_func ("/date/format-relative", test_format_relative);
 
   return g_test_run ();
 }

@@ -120,7 +120,7 @@ start_with (AtlasStorage *storage,
   AtlasStore *store = atlas_store_new ();
   LoadResult load = { 0, };
 
-  atlas_store_load_async (store, storage, NULL, loaded_cb, &load);
+  atlas_store_load_async (store, storage, ATLAS_STORE_LOAD_NONE, NULL, loaded_cb, &load);
   while (!load.done)
     g_main_context_iteration (NULL, TRUE);
 
