@@ -25,6 +25,8 @@ struct _AtlasCountry
   GListStore *sections[ATLAS_N_SECTIONS];
   GListStore *products;
 
+  /* The name in the reader's language (iso-codes), else the English one. */
+  char *display_name;
   /* Case-folded text the sidebar search matches against. */
   char *search_text;
 };
@@ -42,6 +44,7 @@ enum {
   PROP_STRENGTHS,
   PROP_REVIEWED,
   PROP_NO_PRODUCTS_NOTE,
+  PROP_DISPLAY_NAME,
   N_PROPS
 };
 
@@ -61,6 +64,7 @@ atlas_country_finalize (GObject *object)
   g_clear_pointer (&self->reviewed, g_free);
   g_clear_pointer (&self->no_products_note, g_free);
   g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->display_name, g_free);
   for (guint i = 0; i < ATLAS_N_SECTIONS; i++)
     g_clear_object (&self->sections[i]);
   g_clear_object (&self->products);
@@ -112,6 +116,10 @@ atlas_country_get_property (GObject    *object,
 
     case PROP_NO_PRODUCTS_NOTE:
       g_value_set_string (value, self->no_products_note);
+      break;
+
+    case PROP_DISPLAY_NAME:
+      g_value_set_string (value, atlas_country_get_display_name (self));
       break;
 
     default:
@@ -206,6 +214,9 @@ atlas_country_class_init (AtlasCountryClass *klass)
   properties[PROP_NO_PRODUCTS_NOTE] =
     g_param_spec_string ("no-products-note", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DISPLAY_NAME] =
+    g_param_spec_string ("display-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -366,6 +377,25 @@ atlas_country_add_product (AtlasCountry *self,
   g_list_store_append (self->products, product);
 }
 
+/* Called by the loader before atlas_country_seal(). */
+void
+atlas_country_set_display_name (AtlasCountry *self,
+                                const char   *display_name)
+{
+  g_free (self->display_name);
+  self->display_name = g_strdup (display_name);
+}
+
+/* The name to show: localized where iso-codes (or our own catalogue, for
+ * the EU) has a translation. Sort and show by this; the data keeps English. */
+const char *
+atlas_country_get_display_name (AtlasCountry *self)
+{
+  g_return_val_if_fail (ATLAS_IS_COUNTRY (self), NULL);
+
+  return self->display_name ? self->display_name : self->name;
+}
+
 /* Called once by the loader when the country is complete. */
 void
 atlas_country_seal (AtlasCountry *self)
@@ -374,7 +404,9 @@ atlas_country_seal (AtlasCountry *self)
   guint n_products = g_list_model_get_n_items (G_LIST_MODEL (self->products));
   g_autofree char *strengths = atlas_country_dup_strengths_line (self);
 
-  g_string_append_printf (text, "%s\n%s\n%s\n", self->name, self->id, strengths);
+  if (self->display_name == NULL)
+    self->display_name = g_strdup (self->name);
+  g_string_append_printf (text, "%s\n%s\n%s\n%s\n", self->display_name, self->name, self->id, strengths);
   for (guint i = 0; i < n_products; i++)
     {
       g_autoptr(AtlasProduct) product = g_list_model_get_item (G_LIST_MODEL (self->products), i);

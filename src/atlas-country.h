@@ -20,6 +20,7 @@ const char         *atlas_country_get_summary (AtlasCountry *self);
 const char * const *atlas_country_get_strengths (AtlasCountry *self);
 const char         *atlas_country_get_reviewed (AtlasCountry *self);
 const char         *atlas_country_get_no_products_note (AtlasCountry *self);
+const char         *atlas_country_get_display_name (AtlasCountry *self);
 GListModel         *atlas_country_get_section (AtlasCountry *self,
                                                AtlasSection  section);
 GListModel         *atlas_country_get_products (AtlasCountry *self);

@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 #include "atlas-date.h"
@@ -867,6 +868,81 @@ read_product (Loader     *loader,
     atlas_country_add_product (country, product);
 }
 
+/* iso-codes' names for each alpha-2 code, most familiar first (common name,
+ * then name), read once from its JSON: the msgids of its translations. */
+static GHashTable *
+read_iso_country_names (void)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+#ifdef ISO_3166_1_JSON
+  g_autoptr(GFile) file = g_file_new_for_path (ISO_3166_1_JSON);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+  JsonArray *countries = NULL;
+
+  bytes = atlas_loader_read_file (file, NULL, &error);
+  if (bytes == NULL ||
+      !atlas_json_guard_check (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), ATLAS_LOADER_MAX_DEPTH, &error) ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+    {
+      g_debug ("Country names stay in English: %s", error->message);
+      return names;
+    }
+
+  root = json_parser_get_root (parser);
+  if (JSON_NODE_HOLDS_OBJECT (root))
+    countries = json_object_get_array_member (json_node_get_object (root), "3166-1");
+
+  for (guint i = 0; countries != NULL && i < json_array_get_length (countries); i++)
+    {
+      JsonObject *country = json_array_get_object_element (countries, i);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      const char *code = country ? json_object_get_string_member_with_default (country, "alpha_2", NULL) : NULL;
+
+      if (code == NULL)
+        continue;
+      if (json_object_has_member (country, "common_name"))
+        g_strv_builder_add (builder, json_object_get_string_member (country, "common_name"));
+      if (json_object_has_member (country, "name"))
+        g_strv_builder_add (builder, json_object_get_string_member (country, "name"));
+      g_hash_table_insert (names, g_ascii_strdown (code, -1), g_strv_builder_end (builder));
+    }
+#endif
+
+  return names;
+}
+
+/* The country's name in the reader's language: iso-codes' translation of
+ * its common name or its name, else ours (the EU is not in ISO 3166-1),
+ * else the English name from the data. */
+static char *
+dup_display_name (const char *id,
+                  const char *name)
+{
+  static GHashTable *iso_names;
+  const char * const *candidates;
+
+  if (g_once_init_enter (&iso_names))
+    g_once_init_leave (&iso_names, read_iso_country_names ());
+
+  candidates = g_hash_table_lookup (iso_names, id);
+  for (guint i = 0; candidates != NULL && candidates[i] != NULL; i++)
+    {
+      const char *translated = g_dgettext ("iso_3166-1", candidates[i]);
+
+      if (translated != candidates[i])
+        return g_strdup (translated);
+    }
+
+  /* N_() marks the names of regions so that they are in our catalogue. */
+  if (g_str_equal (id, "eu"))
+    return g_strdup (g_dgettext (GETTEXT_PACKAGE, N_("European Union")));
+
+  return g_strdup (name);
+}
+
 static void
 read_country (Loader     *loader,
               JsonObject *object,
@@ -882,6 +958,7 @@ read_country (Loader     *loader,
   const char *no_products_note = get_text (loader, object, "no_products_note", OPTIONAL, MAX_TEXT_LENGTH);
   g_auto(GStrv) member_of = get_string_list (loader, object, "member_of", OPTIONAL, 0, node_id);
   g_autoptr(AtlasCountry) country = NULL;
+  g_autofree char *display_name = NULL;
   guint n_products;
   int kind = 0;
 
@@ -922,6 +999,8 @@ read_country (Loader     *loader,
   if (loader->n_problems != n_problems || id == NULL)
     return;
 
+  display_name = dup_display_name (id, name);
+  atlas_country_set_display_name (country, display_name);
   atlas_country_seal (country);
   if (!atlas_dataset_add_country (loader->dataset, country))
     report_duplicate (loader, "country", id);

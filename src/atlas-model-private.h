@@ -22,6 +22,8 @@ void atlas_country_add_entry         (AtlasCountry *self,
                                       AtlasEntry   *entry);
 void atlas_country_add_product       (AtlasCountry *self,
                                       AtlasProduct *product);
+void atlas_country_set_display_name  (AtlasCountry *self,
+                                      const char   *display_name);
 void atlas_country_seal              (AtlasCountry *self);
 
 void atlas_condition_add_status      (AtlasCondition    *self,

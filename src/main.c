@@ -16,6 +16,8 @@ main (int   argc,
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* Country names come translated from iso-codes. */
+  bind_textdomain_codeset ("iso_3166-1", "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
   app = atlas_application_new ();

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <libintl.h>
+#include <locale.h>
 #include <stdio.h>
 
 #include "atlas-loader.h"
@@ -216,10 +218,59 @@ test_async (void)
   g_assert_cmpint (atlas_dataset_get_dataset_version (dataset), ==, 3);
 }
 
+/* Country names in the reader's language come from iso-codes, trying the
+ * common name ("South Korea") before the formal one ("Korea, Republic of"). */
+static void
+test_display_names (void)
+{
+  static const struct { const char *language; const char *korea; const char *germany; } cases[] = {
+    { "de", "Südkorea", "Deutschland" },
+    { "ja", "大韓民国 (韓国)", "ドイツ" },
+    { "C", "South Korea", "Germany" },
+  };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "valid", "minimal.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  text = g_string_new (contents);
+  g_string_replace (text, "\"xa\"", "\"kr\"", 0);
+  g_string_replace (text, "\"Atlantis\"", "\"South Korea\"", 0);
+  g_string_replace (text, "\"xr\"", "\"de\"", 0);
+  g_string_replace (text, "\"Test Union\"", "\"Germany\"", 0);
+  g_string_replace (text, "\"region\"", "\"country\"", 0);
+  g_string_replace (text, "\"member_of\": [\"de\"],", "", 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (text->str, text->len);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AtlasDataset) dataset = NULL;
+
+      g_setenv ("LANGUAGE", cases[i].language, TRUE);
+      /* Setting the locale again makes gettext forget cached translations. */
+      setlocale (LC_ALL, "");
+      dataset = atlas_loader_load_bytes (bytes, &error);
+      g_assert_no_error (error);
+
+      g_assert_cmpstr (atlas_country_get_display_name (atlas_dataset_lookup_country (dataset, "kr")), ==, cases[i].korea);
+      g_assert_cmpstr (atlas_country_get_display_name (atlas_dataset_lookup_country (dataset, "de")), ==, cases[i].germany);
+      /* The data keeps its English name, and search finds either. */
+      g_assert_cmpstr (atlas_country_get_name (atlas_dataset_lookup_country (dataset, "kr")), ==, "South Korea");
+      g_assert_true (atlas_country_matches (atlas_dataset_lookup_country (dataset, "kr"), "south"));
+    }
+
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* The test environment sets LC_ALL=C.UTF-8; LANGUAGE then picks catalogues. */
+  setlocale (LC_ALL, "");
+  bind_textdomain_codeset ("iso_3166-1", "UTF-8");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/loader/valid/minimal", test_valid_minimal);
@@ -235,6 +286,7 @@ main (int   argc,
   g_test_add_func ("/loader/hostile/deep-nesting", test_deep_nesting);
   g_test_add_func ("/loader/missing-file", test_missing_file);
   g_test_add_func ("/loader/async", test_async);
+  g_test_add_func ("/loader/display-names", test_display_names);
 
   return g_test_run ();
 }
