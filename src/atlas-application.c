@@ -6,10 +6,13 @@
 #include <glib/gi18n.h>
 
 #include "atlas-application.h"
+#include "atlas-benchmark.h"
 #include "atlas-command-line.h"
 #include "atlas-resources.h"
 #include "atlas-date.h"
 #include "atlas-preferences-window.h"
+#include "atlas-search.h"
+#include "atlas-search-provider.h"
 #include "atlas-updater.h"
 #include "atlas-window.h"
 
@@ -20,6 +23,10 @@ struct _AtlasApplication
   AtlasStore *store;
   GSettings *settings;
   AtlasUpdater *updater;
+
+  AtlasSearchProvider *search_provider;
+  /* A search result to show once the data has loaded. */
+  char *pending_result;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
@@ -136,11 +143,179 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The most recently used main window. Dialogs such as the preferences are
+ * windows of the application too, so the active window need not be it. */
+static AtlasWindow *
+find_main_window (AtlasApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (ATLAS_IS_WINDOW (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+/* The main window, presented, with the data loading; made the usual way
+ * (activate) when there is none. */
+static AtlasWindow *
+ensure_main_window (AtlasApplication *self)
+{
+  AtlasWindow *window = find_main_window (self);
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = find_main_window (self);
+    }
+  if (window == NULL)
+    window = atlas_window_new (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_application_load_data (self);
+
+  return window;
+}
+
+/* Activates "win.@name" with @id if the window has that action (a page
+ * may add it, through the action map or as a class action) and it takes a
+ * string or nothing. Returns FALSE otherwise. */
+static gboolean
+activate_window_action (AtlasWindow *window,
+                        const char  *name,
+                        const char  *id)
+{
+  g_autofree char *detailed = g_strconcat ("win.", name, NULL);
+  g_autoptr(GVariant) parameter = g_variant_ref_sink (g_variant_new_string (id));
+  const GVariantType *parameter_type = NULL;
+  gboolean found = FALSE;
+
+  if (g_action_group_has_action (G_ACTION_GROUP (window), name))
+    {
+      found = TRUE;
+      parameter_type = g_action_group_get_action_parameter_type (G_ACTION_GROUP (window), name);
+    }
+
+  for (guint i = 0; !found; i++)
+    {
+      GType owner;
+      const char *action_name;
+      const char *property_name;
+
+      if (!gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (window), i, &owner, &action_name,
+                                          &parameter_type, &property_name))
+        return FALSE;
+      found = g_str_equal (action_name, detailed);
+    }
+
+  if (parameter_type == NULL)
+    return gtk_widget_activate_action_variant (GTK_WIDGET (window), detailed, NULL);
+  if (g_variant_type_equal (parameter_type, G_VARIANT_TYPE_STRING))
+    return gtk_widget_activate_action_variant (GTK_WIDGET (window), detailed, parameter);
+
+  return FALSE;
+}
+
+/* Opens the window on a search result from GNOME Shell: "country:jp"
+ * selects Japan, "product:stemirac-jp" the product's country;
+ * "cell-source:ipsc" and "condition:parkinsons" go to the therapy and
+ * condition pages when the window has them. */
+static void
+show_result (AtlasApplication *self,
+             const char       *result_id)
+{
+  AtlasWindow *window = ensure_main_window (self);
+  AtlasDataset *dataset = atlas_store_get_dataset (self->store);
+  g_autofree char *kind = NULL;
+  const char *id = NULL;
+
+  g_clear_pointer (&self->pending_result, g_free);
+
+  if (!atlas_search_parse_result_id (result_id, &kind, &id))
+    {
+      g_debug ("Not a search result: %s", result_id);
+      return;
+    }
+
+  if (dataset == NULL)
+    {
+      /* on_store_dataset_for_result() comes back here. */
+      self->pending_result = g_strdup (result_id);
+      return;
+    }
+
+  if (g_str_equal (kind, "country"))
+    {
+      atlas_window_select_country (window, id);
+    }
+  else if (g_str_equal (kind, "product"))
+    {
+      AtlasCountry *country = atlas_dataset_find_product_country (dataset, id);
+
+      if (country != NULL)
+        atlas_window_select_country (window, atlas_country_get_id (country));
+    }
+  else if (g_str_equal (kind, "cell-source"))
+    {
+      activate_window_action (window, "show-therapies", id);
+    }
+  else if (g_str_equal (kind, "condition"))
+    {
+      activate_window_action (window, "show-conditions", id);
+    }
+}
+
+static void
+on_store_dataset_for_result (AtlasApplication *self)
+{
+  g_autofree char *result_id = g_steal_pointer (&self->pending_result);
+
+  if (result_id != NULL && atlas_store_get_dataset (self->store) != NULL)
+    show_result (self, result_id);
+}
+
+static void
+show_result_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  show_result (ATLAS_APPLICATION (user_data), g_variant_get_string (parameter, NULL));
+}
+
+/* Opens the window with its search filled in, as "Search in the app" in
+ * GNOME Shell does. */
+static void
+search_for_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  AtlasWindow *window = ensure_main_window (ATLAS_APPLICATION (user_data));
+
+  atlas_window_search_for (window, g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry app_actions[] = {
+  { "show-result", show_result_activated, "s", NULL, NULL, { 0 } },
+  { "search-for", search_for_activated, "s", NULL, NULL, { 0 } },
   { "quit", quit_activated, NULL, NULL, NULL, { 0 } },
   { "about", about_activated, NULL, NULL, NULL, { 0 } },
   { "refresh", refresh_activated, NULL, NULL, NULL, { 0 } },
   { "preferences", preferences_activated, NULL, NULL, NULL, { 0 } },
+};
+
+/* The window's views, the comparison and its exports. */
+static const struct {
+  const char *action;
+  const char *accels[2];
+} window_accels[] = {
+  { "win.show-compare", { "<Control>1", NULL } },
+  { "win.show-therapies('')", { "<Control>2", NULL } },
+  { "win.show-conditions('')", { "<Control>3", NULL } },
+  { "win.add-to-comparison", { "<Control>d", NULL } },
+  { "win.export-csv", { "<Control>e", NULL } },
+  { "win.export-markdown", { "<Control><Shift>e", NULL } },
+  { "win.print", { "<Control>p", NULL } },
 };
 
 static void
@@ -162,6 +337,8 @@ atlas_application_startup (GApplication *application)
   storage = atlas_storage_new_default ();
   self->updater = atlas_updater_new (self->store, storage, self->settings, g_network_monitor_get_default ());
   g_signal_connect_object (self->updater, "notify", G_CALLBACK (on_updater_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::dataset", G_CALLBACK (on_store_dataset_for_result), self,
+                           G_CONNECT_SWAPPED);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions,
@@ -172,6 +349,9 @@ atlas_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.refresh", refresh_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+
+  for (guint i = 0; i < G_N_ELEMENTS (window_accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), window_accels[i].action, window_accels[i].accels);
 }
 
 static void
@@ -186,6 +366,7 @@ atlas_application_activate (GApplication *application)
 
   gtk_window_present (window);
 
+  atlas_benchmark_attach (window);
   atlas_application_load_data (self);
 }
 
@@ -209,11 +390,52 @@ atlas_application_shutdown (GApplication *application)
   G_APPLICATION_CLASS (atlas_application_parent_class)->shutdown (application);
 }
 
+/* GNOME Shell's search provider lives on the application's own connection
+ * and bus name, so the .service file that starts the app for a search is
+ * the one that starts it for anything else. */
+static gboolean
+atlas_application_dbus_register (GApplication     *application,
+                                 GDBusConnection  *connection,
+                                 const char       *object_path,
+                                 GError          **error)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+  g_autofree char *provider_path = g_strconcat (object_path, ATLAS_SEARCH_PROVIDER_PATH_SUFFIX, NULL);
+
+  if (!G_APPLICATION_CLASS (atlas_application_parent_class)->dbus_register (application, connection,
+                                                                           object_path, error))
+    return FALSE;
+
+  /* Started by D-Bus for a search, with no window to keep it running:
+   * stay for the next keystroke's query rather than start again. */
+  if (g_application_get_flags (application) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (application, ATLAS_SEARCH_PROVIDER_INACTIVITY_TIMEOUT);
+
+  self->search_provider = atlas_search_provider_new (self);
+  return atlas_search_provider_register (self->search_provider, connection, provider_path, error);
+}
+
+static void
+atlas_application_dbus_unregister (GApplication    *application,
+                                   GDBusConnection *connection,
+                                   const char      *object_path)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+
+  if (self->search_provider != NULL)
+    atlas_search_provider_unregister (self->search_provider);
+  g_clear_object (&self->search_provider);
+
+  G_APPLICATION_CLASS (atlas_application_parent_class)->dbus_unregister (application, connection, object_path);
+}
+
 static void
 atlas_application_dispose (GObject *object)
 {
   AtlasApplication *self = ATLAS_APPLICATION (object);
 
+  g_clear_object (&self->search_provider);
+  g_clear_pointer (&self->pending_result, g_free);
   g_clear_object (&self->updater);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
@@ -262,6 +484,8 @@ atlas_application_class_init (AtlasApplicationClass *klass)
   app_class->activate = atlas_application_activate;
   app_class->handle_local_options = atlas_application_handle_local_options;
   app_class->shutdown = atlas_application_shutdown;
+  app_class->dbus_register = atlas_application_dbus_register;
+  app_class->dbus_unregister = atlas_application_dbus_unregister;
 
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL,

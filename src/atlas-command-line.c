@@ -97,6 +97,26 @@ atlas_command_line_refresh (const char *url,
                             FILE       *out,
                             FILE       *err)
 {
+  g_autoptr(AtlasTrustedKeys) keys = NULL;
+  g_autoptr(GError) error = NULL;
+
+  keys = atlas_trusted_keys_new_from_resource (ATLAS_TRUSTED_KEYS_RESOURCE_PATH, &error);
+  if (keys == NULL)
+    {
+      fprintf (err, "%s\n", error->message);
+      return 1;
+    }
+
+  return atlas_command_line_refresh_with_keys (url, keys, out, err);
+}
+
+/* The same, accepting data signed by one of @keys (tests use test keys). */
+int
+atlas_command_line_refresh_with_keys (const char       *url,
+                                      AtlasTrustedKeys *keys,
+                                      FILE             *out,
+                                      FILE             *err)
+{
   g_autoptr(AtlasStorage) storage = atlas_storage_new_default ();
   g_autoptr(AtlasStore) store = atlas_store_new ();
   g_autoptr(AtlasRefresher) refresher = atlas_refresher_new (storage);
@@ -123,6 +143,7 @@ atlas_command_line_refresh (const char *url,
     url = configured_url = dup_configured_data_url ();
 
   current = atlas_store_get_dataset (store);
+  atlas_refresher_set_trusted_keys (refresher, keys);
   atlas_refresher_refresh_async (refresher, url, atlas_dataset_get_dataset_version (current),
                                  NULL, async_done_cb, &refreshed);
   outcome = atlas_refresher_refresh_finish (refresher, wait_for_result (&refreshed), &dataset, &error);
@@ -139,6 +160,19 @@ atlas_command_line_refresh (const char *url,
     }
 
   fprintf (out, "%s\n", message);
+
+  /* The data in use is past its expiry: say so, apart from the one line. */
+  {
+    AtlasDataset *in_use = dataset != NULL ? dataset : current;
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+    if (atlas_dataset_is_expired (in_use, now))
+      {
+        g_autofree char *expired = atlas_refresh_describe_expired (in_use);
+
+        fprintf (err, "%s\n", expired);
+      }
+  }
   return 0;
 }
 

@@ -5,6 +5,8 @@
 
 #include <gio/gio.h>
 
+#include "atlas-signature.h"
+
 G_BEGIN_DECLS
 
 void atlas_command_line_add_options          (GApplication *app);
@@ -13,6 +15,10 @@ int  atlas_command_line_handle_local_options (GApplication *app,
 int  atlas_command_line_refresh              (const char   *url,
                                               FILE         *out,
                                               FILE         *err);
+int  atlas_command_line_refresh_with_keys    (const char       *url,
+                                              AtlasTrustedKeys *keys,
+                                              FILE             *out,
+                                              FILE             *err);
 int  atlas_command_line_validate             (const char   *path,
                                               FILE         *out,
                                               FILE         *err);

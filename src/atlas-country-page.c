@@ -8,6 +8,10 @@
 #include "atlas-country-page.h"
 #include "atlas-date.h"
 #include "atlas-entry.h"
+#include "atlas-flag.h"
+#include "atlas-links.h"
+#include "atlas-rows.h"
+#include "atlas-status-badge.h"
 
 struct _AtlasCountryPage
 {
@@ -67,105 +71,14 @@ source_list_add (SourceList         *list,
     }
 }
 
-/* Without a font that has the flag, Pango would draw boxes: show nothing. */
-static void
-set_flag_label (GtkLabel   *label,
-                const char *flag)
-{
-  gboolean drawable = FALSE;
-
-  gtk_label_set_label (label, flag != NULL ? flag : "");
-  if (flag != NULL && *flag != '\0')
-    drawable = pango_layout_get_unknown_glyphs_count (gtk_label_get_layout (label)) == 0;
-
-  gtk_widget_set_visible (GTK_WIDGET (label), drawable);
-}
-
-static gboolean
-is_web_uri (const char *uri)
-{
-  const char *scheme = uri != NULL ? g_uri_peek_scheme (uri) : NULL;
-
-  return g_strcmp0 (scheme, "http") == 0 || g_strcmp0 (scheme, "https") == 0;
-}
-
-static void
-open_uri_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  const char *uri = g_variant_get_string (parameter, NULL);
-  GtkRoot *root;
-
-  /* The data format allows only web links; anything else would hand a
-   * local file or another program's scheme to the desktop. */
-  if (!is_web_uri (uri))
-    {
-      g_message ("Refusing to open a link that is not http or https: %s", uri);
-      return;
-    }
-
-  root = gtk_widget_get_root (widget);
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
-}
-
-/* Rows show text from the data, which must never be read as markup. */
-static AdwActionRow *
-make_row (const char *title,
-          const char *subtitle)
-{
-  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (row, subtitle);
-
-  return row;
-}
-
-/* A label above its value, like the "property" rows of later libadwaita. */
-static AdwActionRow *
-make_property_row (const char *label,
-                   const char *value)
-{
-  AdwActionRow *row = make_row (label, value);
-
-  gtk_widget_add_css_class (GTK_WIDGET (row), "property");
-
-  return row;
-}
-
-static AdwPreferencesGroup *
-make_group (const char *title)
-{
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-
-  /* Group titles are markup in libadwaita 1.2. */
-  adw_preferences_group_set_title (group, escaped);
-
-  return group;
-}
-
 static void
 add_link_button (AdwActionRow *row,
                  const char   *url)
 {
-  GtkWidget *button;
+  GtkWidget *button = atlas_links_button_new (url);
 
-  if (!is_web_uri (url))
+  if (button == NULL)
     return;
-
-  button = gtk_button_new_from_icon_name ("web-browser-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Open Website"));
-  gtk_widget_add_css_class (button, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open Website"),
-                                  -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "page.open-uri");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (url));
 
   adw_action_row_add_suffix (row, button);
   adw_action_row_set_activatable_widget (row, button);
@@ -186,18 +99,6 @@ format_status_change (const AtlasStatusChange *change)
 }
 
 static GtkWidget *
-make_status_badge (AtlasProductStatus status)
-{
-  GtkWidget *badge = gtk_label_new (atlas_product_status_to_label (status));
-
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (badge, "status-badge");
-  gtk_widget_add_css_class (badge, atlas_enum_to_nick (ATLAS_TYPE_PRODUCT_STATUS, status));
-
-  return badge;
-}
-
-static GtkWidget *
 make_product_row (AtlasCountryPage *self,
                   AtlasProduct     *product,
                   SourceList       *sources)
@@ -212,23 +113,23 @@ make_product_row (AtlasCountryPage *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), atlas_product_get_name (product));
   adw_expander_row_set_subtitle (row, atlas_product_get_indication (product));
-  adw_expander_row_add_action (row, make_status_badge (atlas_product_get_status (product)));
+  adw_expander_row_add_action (row, atlas_status_badge_new_for_product_status (atlas_product_get_status (product)));
 
-  adw_expander_row_add_row (row, GTK_WIDGET (make_property_row (_("Sponsor"),
-                                                                atlas_product_get_sponsor (product))));
+  adw_expander_row_add_row (row, GTK_WIDGET (atlas_rows_new_property (_("Sponsor"),
+                                                                      atlas_product_get_sponsor (product))));
 
   if (atlas_product_get_generic_name (product) != NULL)
-    adw_expander_row_add_row (row, GTK_WIDGET (make_property_row (_("Generic name"),
-                                                                  atlas_product_get_generic_name (product))));
+    adw_expander_row_add_row (row, GTK_WIDGET (atlas_rows_new_property (_("Generic name"),
+                                                                        atlas_product_get_generic_name (product))));
 
   if (dataset != NULL && cell_source_id != NULL)
     cell_source = atlas_dataset_lookup_cell_source (dataset, cell_source_id);
-  adw_expander_row_add_row (row, GTK_WIDGET (make_property_row (_("Cell source"),
-                                                                cell_source != NULL ? atlas_cell_source_get_name (cell_source)
-                                                                                    : cell_source_id)));
+  adw_expander_row_add_row (row, GTK_WIDGET (atlas_rows_new_property (_("Cell source"),
+                                                                      cell_source != NULL ? atlas_cell_source_get_name (cell_source)
+                                                                                          : cell_source_id)));
 
-  adw_expander_row_add_row (row, GTK_WIDGET (make_property_row (_("Origin"),
-                                                                atlas_origin_to_label (atlas_product_get_origin (product)))));
+  adw_expander_row_add_row (row, GTK_WIDGET (atlas_rows_new_property (_("Origin"),
+                                                                      atlas_origin_to_label (atlas_product_get_origin (product)))));
 
   n_changes = atlas_product_get_n_status_changes (product);
   for (guint i = 0; i < n_changes; i++)
@@ -240,11 +141,11 @@ make_product_row (AtlasCountryPage *self,
         g_string_append_c (history, '\n');
       g_string_append (history, line);
     }
-  adw_expander_row_add_row (row, GTK_WIDGET (make_property_row (_("Status history"), history->str)));
+  adw_expander_row_add_row (row, GTK_WIDGET (atlas_rows_new_property (_("Status history"), history->str)));
 
   if (atlas_product_get_note (product) != NULL)
-    adw_expander_row_add_row (row, GTK_WIDGET (make_property_row (_("Note"),
-                                                                  atlas_product_get_note (product))));
+    adw_expander_row_add_row (row, GTK_WIDGET (atlas_rows_new_property (_("Note"),
+                                                                        atlas_product_get_note (product))));
 
   source_list_add (sources, atlas_product_get_source_ids (product));
   for (guint i = 0; i < n_changes; i++)
@@ -257,7 +158,7 @@ static GtkWidget *
 make_products_group (AtlasCountryPage *self,
                      SourceList       *sources)
 {
-  AdwPreferencesGroup *group = make_group (_("Products"));
+  AdwPreferencesGroup *group = atlas_rows_new_group (_("Products"));
   GListModel *products = atlas_country_get_products (self->country);
   guint n_products = g_list_model_get_n_items (products);
 
@@ -272,7 +173,7 @@ make_products_group (AtlasCountryPage *self,
     {
       const char *note = atlas_country_get_no_products_note (self->country);
 
-      adw_preferences_group_add (group, GTK_WIDGET (make_row (_("No Approved Products"), note)));
+      adw_preferences_group_add (group, GTK_WIDGET (atlas_rows_new (_("No Approved Products"), note)));
     }
 
   return GTK_WIDGET (group);
@@ -313,7 +214,7 @@ make_section_group (AtlasSection  section,
                     GListModel   *entries,
                     SourceList   *sources)
 {
-  AdwPreferencesGroup *group = make_group (atlas_section_to_title (section));
+  AdwPreferencesGroup *group = atlas_rows_new_group (atlas_section_to_title (section));
   guint n_entries = g_list_model_get_n_items (entries);
 
   for (guint i = 0; i < n_entries; i++)
@@ -321,7 +222,7 @@ make_section_group (AtlasSection  section,
       g_autoptr(AtlasEntry) entry = g_list_model_get_item (entries, i);
       g_autofree char *title = dup_entry_title (entry);
       g_autofree char *subtitle = dup_entry_subtitle (entry);
-      AdwActionRow *row = make_row (title, subtitle);
+      AdwActionRow *row = atlas_rows_new (title, subtitle);
 
       if (atlas_entry_get_url (entry) != NULL)
         add_link_button (row, atlas_entry_get_url (entry));
@@ -343,24 +244,17 @@ make_sources_group (AtlasCountryPage *self,
   if (dataset == NULL || sources->ids->len == 0)
     return NULL;
 
-  group = make_group (_("Sources"));
+  group = atlas_rows_new_group (_("Sources"));
 
   for (guint i = 0; i < sources->ids->len; i++)
     {
       AtlasSource *source = atlas_dataset_lookup_source (dataset, g_ptr_array_index (sources->ids, i));
-      g_autofree char *accessed = NULL;
-      g_autofree char *subtitle = NULL;
       AdwActionRow *row;
 
       if (source == NULL)
         continue;
 
-      accessed = atlas_date_format (atlas_source_get_accessed (source));
-      /* Translators: a publisher and the date a page was read, e.g. "U.S. FDA · accessed 18 December 2024". */
-      subtitle = g_strdup_printf (_("%s · accessed %s"), atlas_source_get_publisher (source), accessed);
-
-      row = make_row (atlas_source_get_title (source), subtitle);
-      add_link_button (row, atlas_source_get_url (source));
+      row = atlas_rows_new_source (source);
       adw_preferences_group_add (group, GTK_WIDGET (row));
     }
 
@@ -388,14 +282,14 @@ rebuild (AtlasCountryPage *self)
 
   if (self->country == NULL)
     {
-      set_flag_label (self->flag_label, NULL);
+      atlas_flag_set_label (self->flag_label, NULL);
       gtk_label_set_label (self->name_label, "");
       gtk_label_set_label (self->summary_label, "");
       gtk_label_set_label (self->reviewed_label, "");
       return;
     }
 
-  set_flag_label (self->flag_label, atlas_country_get_flag (self->country));
+  atlas_flag_set_label (self->flag_label, atlas_country_get_flag (self->country));
   gtk_label_set_label (self->name_label, atlas_country_get_name (self->country));
   gtk_label_set_label (self->summary_label, atlas_country_get_summary (self->country));
 
@@ -516,7 +410,7 @@ atlas_country_page_class_init (AtlasCountryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasCountryPage, reviewed_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasCountryPage, groups_box);
 
-  gtk_widget_class_install_action (widget_class, "page.open-uri", "s", open_uri_action);
+  atlas_links_install_action (widget_class);
 }
 
 static void

@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 AtlasDataset *atlas_dataset_new              (int               schema_version,
                                               int               dataset_version,
                                               const char       *generated);
+void          atlas_dataset_set_expires      (AtlasDataset     *self,
+                                              const char       *expires);
 gboolean      atlas_dataset_add_source       (AtlasDataset     *self,
                                               AtlasSource      *source);
 gboolean      atlas_dataset_add_cell_source  (AtlasDataset     *self,

@@ -6,6 +6,7 @@
 
 #include "atlas-dataset.h"
 #include "atlas-dataset-private.h"
+#include "atlas-date.h"
 
 struct _AtlasDataset
 {
@@ -14,6 +15,7 @@ struct _AtlasDataset
   int schema_version;
   int dataset_version;
   char *generated;
+  char *expires;
 
   GListStore *countries;
   GListStore *sources;
@@ -25,10 +27,13 @@ struct _AtlasDataset
   /* id → object, borrowed from the stores above. */
   GHashTable *country_index;
   GHashTable *source_index;
-  GHashTable *product_index;
   GHashTable *cell_source_index;
   GHashTable *condition_index;
-  /* product id → AtlasCountry */
+  /* product id → AtlasProduct and → AtlasCountry. These own their keys and
+   * values: a product is indexed before its country is known to be valid,
+   * and a country that is then refused (so the whole document is) must not
+   * leave the index pointing at freed products. */
+  GHashTable *product_index;
   GHashTable *product_country_index;
 };
 
@@ -39,6 +44,7 @@ enum {
   PROP_SCHEMA_VERSION,
   PROP_DATASET_VERSION,
   PROP_GENERATED,
+  PROP_EXPIRES,
   N_PROPS
 };
 
@@ -62,6 +68,7 @@ atlas_dataset_finalize (GObject *object)
   g_clear_object (&self->conditions);
   g_clear_object (&self->guidance);
   g_clear_pointer (&self->generated, g_free);
+  g_clear_pointer (&self->expires, g_free);
 
   G_OBJECT_CLASS (atlas_dataset_parent_class)->finalize (object);
 }
@@ -88,6 +95,10 @@ atlas_dataset_get_property (GObject    *object,
       g_value_set_string (value, self->generated);
       break;
 
+    case PROP_EXPIRES:
+      g_value_set_string (value, self->expires);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -110,6 +121,10 @@ atlas_dataset_class_init (AtlasDatasetClass *klass)
   properties[PROP_GENERATED] =
     g_param_spec_string ("generated", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* "YYYY-MM-DD", or NULL when the data does not say. */
+  properties[PROP_EXPIRES] =
+    g_param_spec_string ("expires", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -125,10 +140,10 @@ atlas_dataset_init (AtlasDataset *self)
   self->guidance = g_list_store_new (ATLAS_TYPE_GUIDANCE);
   self->country_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->source_index = g_hash_table_new (g_str_hash, g_str_equal);
-  self->product_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->product_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->cell_source_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->condition_index = g_hash_table_new (g_str_hash, g_str_equal);
-  self->product_country_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->product_country_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 AtlasDataset *
@@ -143,6 +158,15 @@ atlas_dataset_new (int         schema_version,
   self->generated = g_strdup (generated);
 
   return self;
+}
+
+/* Only the loader calls this, with a checked full date. */
+void
+atlas_dataset_set_expires (AtlasDataset *self,
+                           const char   *expires)
+{
+  g_free (self->expires);
+  self->expires = g_strdup (expires);
 }
 
 /* Each add returns FALSE, and adds nothing, when the id is already taken. */
@@ -205,8 +229,8 @@ atlas_dataset_add_guidance (AtlasDataset  *self,
   g_list_store_append (self->guidance, guidance);
 }
 
-/* Products are owned by their country; the country must outlive the index,
- * which holds because the dataset owns both. */
+/* Products are owned by their country, which the loader may still refuse
+ * after this; the index keeps its own references (see the struct). */
 gboolean
 atlas_dataset_index_product (AtlasDataset *self,
                              AtlasCountry *country,
@@ -217,8 +241,8 @@ atlas_dataset_index_product (AtlasDataset *self,
   if (g_hash_table_contains (self->product_index, id))
     return FALSE;
 
-  g_hash_table_insert (self->product_index, (gpointer) id, product);
-  g_hash_table_insert (self->product_country_index, (gpointer) id, country);
+  g_hash_table_insert (self->product_index, g_strdup (id), g_object_ref (product));
+  g_hash_table_insert (self->product_country_index, g_strdup (id), g_object_ref (country));
   return TRUE;
 }
 
@@ -244,6 +268,46 @@ atlas_dataset_get_generated (AtlasDataset *self)
   g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
 
   return self->generated;
+}
+
+const char *
+atlas_dataset_get_expires (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return self->expires;
+}
+
+/* When the data expires, in Unix seconds: the start of the "expires" day in
+ * UTC, so every reader's app agrees on the moment. 0 when it never does. */
+gint64
+atlas_dataset_get_expiry_time (AtlasDataset *self)
+{
+  g_autoptr(GDateTime) start = NULL;
+  AtlasDate date;
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), 0);
+
+  if (self->expires == NULL || !atlas_date_parse (self->expires, &date) || !atlas_date_is_full (&date))
+    return 0;
+
+  start = g_date_time_new_utc (date.year, date.month, date.day, 0, 0, 0);
+  return start != NULL ? g_date_time_to_unix (start) : 0;
+}
+
+/* Data past its expiry is still shown, but may be out of date: the
+ * publisher meant to have replaced it by then. */
+gboolean
+atlas_dataset_is_expired (AtlasDataset *self,
+                          GDateTime    *now)
+{
+  gint64 expiry;
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  expiry = atlas_dataset_get_expiry_time (self);
+  return expiry != 0 && g_date_time_to_unix (now) >= expiry;
 }
 
 GListModel *

@@ -19,6 +19,10 @@ G_DECLARE_FINAL_TYPE (AtlasDataset, atlas_dataset, ATLAS, DATASET, GObject)
 int              atlas_dataset_get_schema_version  (AtlasDataset *self);
 int              atlas_dataset_get_dataset_version (AtlasDataset *self);
 const char      *atlas_dataset_get_generated       (AtlasDataset *self);
+const char      *atlas_dataset_get_expires         (AtlasDataset *self);
+gint64           atlas_dataset_get_expiry_time     (AtlasDataset *self);
+gboolean         atlas_dataset_is_expired          (AtlasDataset *self,
+                                                    GDateTime    *now);
 
 GListModel      *atlas_dataset_get_countries       (AtlasDataset *self);
 GListModel      *atlas_dataset_get_sources         (AtlasDataset *self);

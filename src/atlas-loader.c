@@ -15,6 +15,7 @@
 
 #include "atlas-date.h"
 #include "atlas-dataset-private.h"
+#include "atlas-json.h"
 #include "atlas-json-guard.h"
 #include "atlas-loader.h"
 #include "atlas-model-private.h"
@@ -29,6 +30,8 @@ G_DEFINE_QUARK (atlas-loader-error-quark, atlas_loader_error)
 #define MAX_ID_LENGTH 64
 #define MAX_ARRAY_ITEMS 1000000
 #define MIN_YEAR 1900
+/* A dataset may be meant to last this many years after it was published. */
+#define MAX_EXPIRY_YEARS 10
 
 typedef struct
 {
@@ -97,29 +100,22 @@ pop (Loader *loader,
 }
 
 static const char *
-describe_node (JsonNode *node)
+describe_node (const AtlasJsonNode *node)
 {
-  switch (json_node_get_node_type (node))
+  switch (node->type)
     {
-    case JSON_NODE_OBJECT:
+    case ATLAS_JSON_OBJECT:
       return "an object";
-    case JSON_NODE_ARRAY:
+    case ATLAS_JSON_ARRAY:
       return "an array";
-    case JSON_NODE_NULL:
+    case ATLAS_JSON_NULL:
       return "null";
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
+    case ATLAS_JSON_STRING:
       return "a string";
-    case G_TYPE_BOOLEAN:
+    case ATLAS_JSON_BOOLEAN:
       return "a boolean";
-    case G_TYPE_INT64:
-    case G_TYPE_DOUBLE:
+    case ATLAS_JSON_INTEGER:
+    case ATLAS_JSON_DOUBLE:
       return "a number";
     default:
       return "a value of an unknown kind";
@@ -130,14 +126,14 @@ describe_node (JsonNode *node)
 
 /* The member's node, or NULL when it is absent (a problem if REQUIRED).
  * The path is left pointing at the member; the caller pops @mark. */
-static JsonNode *
-member (Loader     *loader,
-        JsonObject *object,
-        const char *key,
-        Presence    presence,
-        gsize      *mark)
+static const AtlasJsonNode *
+member (Loader              *loader,
+        const AtlasJsonNode *object,
+        const char          *key,
+        Presence             presence,
+        gsize               *mark)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  const AtlasJsonNode *node = atlas_json_object_get_member (object, key);
 
   *mark = push_key (loader, key);
   if (node == NULL && presence == REQUIRED)
@@ -183,31 +179,31 @@ check_text (Loader     *loader,
 }
 
 static const char *
-node_text (Loader   *loader,
-           JsonNode *node,
-           gsize     max_length)
+node_text (Loader              *loader,
+           const AtlasJsonNode *node,
+           gsize                max_length)
 {
   const char *text;
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node->type != ATLAS_JSON_STRING)
     {
       report (loader, "expected a string, found %s", describe_node (node));
       return NULL;
     }
 
-  text = json_node_get_string (node);
+  text = node->value.string;
   return check_text (loader, text, max_length) ? text : NULL;
 }
 
 static const char *
-get_text (Loader     *loader,
-          JsonObject *object,
-          const char *key,
-          Presence    presence,
-          gsize       max_length)
+get_text (Loader              *loader,
+          const AtlasJsonNode *object,
+          const char          *key,
+          Presence             presence,
+          gsize                max_length)
 {
   gsize mark;
-  JsonNode *node = member (loader, object, key, presence, &mark);
+  const AtlasJsonNode *node = member (loader, object, key, presence, &mark);
   const char *text = node ? node_text (loader, node, max_length) : NULL;
 
   pop (loader, mark);
@@ -229,8 +225,8 @@ is_id (const char *text)
 }
 
 static const char *
-node_id (Loader   *loader,
-         JsonNode *node)
+node_id (Loader              *loader,
+         const AtlasJsonNode *node)
 {
   const char *text = node_text (loader, node, MAX_ID_LENGTH);
 
@@ -244,13 +240,13 @@ node_id (Loader   *loader,
 }
 
 static const char *
-get_id (Loader     *loader,
-        JsonObject *object,
-        const char *key,
-        Presence    presence)
+get_id (Loader              *loader,
+        const AtlasJsonNode *object,
+        const char          *key,
+        Presence             presence)
 {
   gsize mark;
-  JsonNode *node = member (loader, object, key, presence, &mark);
+  const AtlasJsonNode *node = member (loader, object, key, presence, &mark);
   const char *id = node ? node_id (loader, node) : NULL;
 
   pop (loader, mark);
@@ -258,13 +254,13 @@ get_id (Loader     *loader,
 }
 
 static const char *
-get_url (Loader     *loader,
-         JsonObject *object,
-         const char *key,
-         Presence    presence)
+get_url (Loader              *loader,
+         const AtlasJsonNode *object,
+         const char          *key,
+         Presence             presence)
 {
   gsize mark;
-  JsonNode *node = member (loader, object, key, presence, &mark);
+  const AtlasJsonNode *node = member (loader, object, key, presence, &mark);
   const char *url = node ? node_text (loader, node, MAX_URL_LENGTH) : NULL;
 
   if (url != NULL)
@@ -294,22 +290,22 @@ get_url (Loader     *loader,
 }
 
 static gboolean
-node_integer (Loader   *loader,
-              JsonNode *node,
-              gint64    min,
-              gint64    max,
-              gint64   *value)
+node_integer (Loader              *loader,
+              const AtlasJsonNode *node,
+              gint64               min,
+              gint64               max,
+              gint64              *value)
 {
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (node->type != ATLAS_JSON_INTEGER)
     {
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
-        report (loader, "expected a whole number, found %g", json_node_get_double (node));
+      if (node->type == ATLAS_JSON_DOUBLE)
+        report (loader, "expected a whole number, found %g", node->value.number);
       else
         report (loader, "expected a whole number, found %s", describe_node (node));
       return FALSE;
     }
 
-  *value = json_node_get_int (node);
+  *value = node->value.integer;
   if (*value < min || *value > max)
     {
       report (loader, "expected a number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT ", found %" G_GINT64_FORMAT,
@@ -323,10 +319,10 @@ node_integer (Loader   *loader,
 /* Dates are checked for shape, for being a real day, and for a plausible
  * year: before 1900 or after next year is a typo, not history. */
 static const char *
-node_date (Loader   *loader,
-           JsonNode *node,
-           gboolean  full,
-           AtlasDate *date)
+node_date (Loader              *loader,
+           const AtlasJsonNode *node,
+           gboolean             full,
+           AtlasDate           *date)
 {
   const char *text = node_text (loader, node, 10);
   AtlasDate parsed;
@@ -352,15 +348,15 @@ node_date (Loader   *loader,
 }
 
 static const char *
-get_date (Loader     *loader,
-          JsonObject *object,
-          const char *key,
-          Presence    presence,
-          gboolean    full,
-          AtlasDate  *date)
+get_date (Loader              *loader,
+          const AtlasJsonNode *object,
+          const char          *key,
+          Presence             presence,
+          gboolean             full,
+          AtlasDate           *date)
 {
   gsize mark;
-  JsonNode *node = member (loader, object, key, presence, &mark);
+  const AtlasJsonNode *node = member (loader, object, key, presence, &mark);
   const char *text = node ? node_date (loader, node, full, date) : NULL;
 
   pop (loader, mark);
@@ -368,14 +364,14 @@ get_date (Loader     *loader,
 }
 
 static gboolean
-get_enum (Loader     *loader,
-          JsonObject *object,
-          const char *key,
-          GType       enum_type,
-          int        *value)
+get_enum (Loader              *loader,
+          const AtlasJsonNode *object,
+          const char          *key,
+          GType                enum_type,
+          int                 *value)
 {
   gsize mark;
-  JsonNode *node = member (loader, object, key, REQUIRED, &mark);
+  const AtlasJsonNode *node = member (loader, object, key, REQUIRED, &mark);
   const char *nick = node ? node_text (loader, node, MAX_NAME_LENGTH) : NULL;
   gboolean ok = FALSE;
 
@@ -395,82 +391,80 @@ get_enum (Loader     *loader,
 }
 
 /* The array at @key, or NULL (absent, or not an array: reported). */
-static JsonArray *
-get_array (Loader     *loader,
-           JsonObject *object,
-           const char *key,
-           Presence    presence,
-           guint       min_items,
-           gsize      *mark)
+static const AtlasJsonNode *
+get_array (Loader              *loader,
+           const AtlasJsonNode *object,
+           const char          *key,
+           Presence             presence,
+           guint                min_items,
+           gsize               *mark)
 {
-  JsonNode *node = member (loader, object, key, presence, mark);
-  JsonArray *array;
+  const AtlasJsonNode *node = member (loader, object, key, presence, mark);
 
   if (node == NULL)
     return NULL;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (node->type != ATLAS_JSON_ARRAY)
     {
       report (loader, "expected an array, found %s", describe_node (node));
       return NULL;
     }
 
-  array = json_node_get_array (node);
-  if (json_array_get_length (array) < min_items)
+  if (node->length < min_items)
     {
       report (loader, "expected at least %u item%s, found %u", min_items, min_items == 1 ? "" : "s",
-              json_array_get_length (array));
+              node->length);
       return NULL;
     }
-  if (json_array_get_length (array) > MAX_ARRAY_ITEMS)
+  if (node->length > MAX_ARRAY_ITEMS)
     {
-      report (loader, "expected at most %u items, found %u", MAX_ARRAY_ITEMS, json_array_get_length (array));
+      report (loader, "expected at most %u items, found %u", MAX_ARRAY_ITEMS, node->length);
       return NULL;
     }
 
-  return array;
+  return node;
 }
 
-static JsonObject *
-node_object (Loader   *loader,
-             JsonNode *node)
+static const AtlasJsonNode *
+node_object (Loader              *loader,
+             const AtlasJsonNode *node)
 {
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (node->type != ATLAS_JSON_OBJECT)
     {
       report (loader, "expected an object, found %s", describe_node (node));
       return NULL;
     }
 
-  return json_node_get_object (node);
+  return node;
 }
 
-typedef const char *(*ItemReader) (Loader   *loader,
-                                   JsonNode *node);
+typedef const char *(*ItemReader) (Loader              *loader,
+                                   const AtlasJsonNode *node);
 
 static const char *
-read_text_item (Loader   *loader,
-                JsonNode *node)
+read_text_item (Loader              *loader,
+                const AtlasJsonNode *node)
 {
   return node_text (loader, node, MAX_TEXT_LENGTH);
 }
 
 static char **
-get_string_list (Loader     *loader,
-                 JsonObject *object,
-                 const char *key,
-                 Presence    presence,
-                 guint       min_items,
-                 ItemReader  read_item)
+get_string_list (Loader              *loader,
+                 const AtlasJsonNode *object,
+                 const char          *key,
+                 Presence             presence,
+                 guint                min_items,
+                 ItemReader           read_item)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   gsize mark;
-  JsonArray *array = get_array (loader, object, key, presence, min_items, &mark);
-  guint length = array ? json_array_get_length (array) : 0;
+  const AtlasJsonNode *array = get_array (loader, object, key, presence, min_items, &mark);
+  guint length = array ? array->length : 0;
 
   for (guint i = 0; i < length; i++)
     {
       gsize item_mark = push_index (loader, i);
-      const char *text = read_item (loader, json_array_get_element (array, i));
+      const char *text = read_item (loader, atlas_json_array_get_element (array, i));
 
       if (text != NULL)
         g_strv_builder_add (builder, text);
@@ -487,23 +481,23 @@ typedef gpointer (*Lookup) (AtlasDataset *dataset,
                             const char   *id);
 
 static char **
-get_references (Loader     *loader,
-                JsonObject *object,
-                const char *key,
-                Presence    presence,
-                guint       min_items,
-                Lookup      lookup,
-                const char *kind)
+get_references (Loader              *loader,
+                const AtlasJsonNode *object,
+                const char          *key,
+                Presence             presence,
+                guint                min_items,
+                Lookup               lookup,
+                const char          *kind)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   gsize mark;
-  JsonArray *array = get_array (loader, object, key, presence, min_items, &mark);
-  guint length = array ? json_array_get_length (array) : 0;
+  const AtlasJsonNode *array = get_array (loader, object, key, presence, min_items, &mark);
+  guint length = array ? array->length : 0;
 
   for (guint i = 0; i < length; i++)
     {
       gsize item_mark = push_index (loader, i);
-      const char *id = node_id (loader, json_array_get_element (array, i));
+      const char *id = node_id (loader, atlas_json_array_get_element (array, i));
 
       if (id != NULL && lookup (loader->dataset, id) == NULL)
         report (loader, "refers to the %s \"%s\", which the document does not define", kind, id);
@@ -517,36 +511,36 @@ get_references (Loader     *loader,
 }
 
 static char **
-get_source_ids (Loader     *loader,
-                JsonObject *object,
-                Presence    presence)
+get_source_ids (Loader              *loader,
+                const AtlasJsonNode *object,
+                Presence             presence)
 {
   return get_references (loader, object, "sources", presence, presence == REQUIRED ? 1 : 0,
                          (Lookup) atlas_dataset_lookup_source, "source");
 }
 
 /* Calls @read_item for each object in the array at @key. */
-typedef void (*ObjectReader) (Loader     *loader,
-                              JsonObject *object,
-                              gpointer    user_data);
+typedef void (*ObjectReader) (Loader              *loader,
+                              const AtlasJsonNode *object,
+                              gpointer             user_data);
 
 static guint
-for_each_object (Loader       *loader,
-                 JsonObject   *parent,
-                 const char   *key,
-                 Presence      presence,
-                 guint         min_items,
-                 ObjectReader  read_item,
-                 gpointer      user_data)
+for_each_object (Loader              *loader,
+                 const AtlasJsonNode *parent,
+                 const char          *key,
+                 Presence             presence,
+                 guint                min_items,
+                 ObjectReader         read_item,
+                 gpointer             user_data)
 {
   gsize mark;
-  JsonArray *array = get_array (loader, parent, key, presence, min_items, &mark);
-  guint length = array ? json_array_get_length (array) : 0;
+  const AtlasJsonNode *array = get_array (loader, parent, key, presence, min_items, &mark);
+  guint length = array ? array->length : 0;
 
   for (guint i = 0; i < length; i++)
     {
       gsize item_mark = push_index (loader, i);
-      JsonObject *object = node_object (loader, json_array_get_element (array, i));
+      const AtlasJsonNode *object = node_object (loader, atlas_json_array_get_element (array, i));
 
       if (object != NULL)
         read_item (loader, object, user_data);
@@ -571,9 +565,9 @@ report_duplicate (Loader     *loader,
 /* ---- the parts of the document ------------------------------------------ */
 
 static void
-read_source (Loader     *loader,
-             JsonObject *object,
-             gpointer    user_data)
+read_source (Loader              *loader,
+             const AtlasJsonNode *object,
+             gpointer             user_data)
 {
   const char *id = get_id (loader, object, "id", REQUIRED);
   const char *title = get_text (loader, object, "title", REQUIRED, MAX_NAME_LENGTH);
@@ -594,9 +588,9 @@ read_source (Loader     *loader,
 }
 
 static void
-read_cell_source (Loader     *loader,
-                  JsonObject *object,
-                  gpointer    user_data)
+read_cell_source (Loader              *loader,
+                  const AtlasJsonNode *object,
+                  gpointer             user_data)
 {
   const char *id = get_id (loader, object, "id", REQUIRED);
   const char *name = get_text (loader, object, "name", REQUIRED, MAX_NAME_LENGTH);
@@ -624,9 +618,9 @@ read_cell_source (Loader     *loader,
 }
 
 static void
-read_therapy_type (Loader     *loader,
-                   JsonObject *object,
-                   gpointer    user_data)
+read_therapy_type (Loader              *loader,
+                   const AtlasJsonNode *object,
+                   gpointer             user_data)
 {
   int origin;
   const char *name = get_text (loader, object, "name", REQUIRED, MAX_NAME_LENGTH);
@@ -657,9 +651,9 @@ read_therapy_type (Loader     *loader,
 }
 
 static void
-read_guidance (Loader     *loader,
-               JsonObject *object,
-               gpointer    user_data)
+read_guidance (Loader              *loader,
+               const AtlasJsonNode *object,
+               gpointer             user_data)
 {
   const char *id = get_id (loader, object, "id", REQUIRED);
   const char *title = get_text (loader, object, "title", REQUIRED, MAX_NAME_LENGTH);
@@ -679,9 +673,9 @@ read_guidance (Loader     *loader,
 }
 
 static void
-read_condition (Loader     *loader,
-                JsonObject *object,
-                gpointer    user_data)
+read_condition (Loader              *loader,
+                const AtlasJsonNode *object,
+                gpointer             user_data)
 {
   const char *id = get_id (loader, object, "id", REQUIRED);
   const char *name = get_text (loader, object, "name", REQUIRED, MAX_NAME_LENGTH);
@@ -703,9 +697,9 @@ read_condition (Loader     *loader,
 }
 
 static void
-read_condition_status (Loader     *loader,
-                       JsonObject *object,
-                       gpointer    user_data)
+read_condition_status (Loader              *loader,
+                       const AtlasJsonNode *object,
+                       gpointer             user_data)
 {
   AtlasCondition *condition = user_data;
   gsize mark;
@@ -732,9 +726,9 @@ read_condition_status (Loader     *loader,
 }
 
 static void
-read_condition_statuses (Loader     *loader,
-                         JsonObject *object,
-                         gpointer    user_data)
+read_condition_statuses (Loader              *loader,
+                         const AtlasJsonNode *object,
+                         gpointer             user_data)
 {
   const char *id = get_id (loader, object, "id", REQUIRED);
   AtlasCondition *condition = id ? atlas_dataset_lookup_condition (loader->dataset, id) : NULL;
@@ -743,9 +737,9 @@ read_condition_statuses (Loader     *loader,
 }
 
 static void
-read_entry (Loader     *loader,
-            JsonObject *object,
-            gpointer    user_data)
+read_entry (Loader              *loader,
+            const AtlasJsonNode *object,
+            gpointer             user_data)
 {
   AtlasCountry *country = ((gpointer *) user_data)[0];
   AtlasSection section = GPOINTER_TO_UINT (((gpointer *) user_data)[1]);
@@ -787,9 +781,9 @@ read_entry (Loader     *loader,
 }
 
 static void
-read_status_change (Loader     *loader,
-                    JsonObject *object,
-                    gpointer    user_data)
+read_status_change (Loader              *loader,
+                    const AtlasJsonNode *object,
+                    gpointer             user_data)
 {
   AtlasProduct *product = ((gpointer *) user_data)[0];
   AtlasDate *previous = ((gpointer *) user_data)[1];
@@ -815,9 +809,9 @@ read_status_change (Loader     *loader,
 }
 
 static void
-read_product (Loader     *loader,
-              JsonObject *object,
-              gpointer    user_data)
+read_product (Loader              *loader,
+              const AtlasJsonNode *object,
+              gpointer             user_data)
 {
   AtlasCountry *country = user_data;
   /* Problems counted from here on mean this product is incomplete. */
@@ -944,9 +938,9 @@ dup_display_name (const char *id,
 }
 
 static void
-read_country (Loader     *loader,
-              JsonObject *object,
-              gpointer    user_data)
+read_country (Loader              *loader,
+              const AtlasJsonNode *object,
+              gpointer             user_data)
 {
   guint n_problems = loader->n_problems;
   const char *id = get_id (loader, object, "id", REQUIRED);
@@ -988,7 +982,7 @@ read_country (Loader     *loader,
     }
 
   n_products = for_each_object (loader, object, "products", REQUIRED, 0, read_product, country);
-  if (n_products == 0 && no_products_note == NULL && json_object_has_member (object, "products"))
+  if (n_products == 0 && no_products_note == NULL && atlas_json_object_get_member (object, "products") != NULL)
     {
       gsize mark = push_key (loader, "no_products_note");
 
@@ -1035,16 +1029,49 @@ check_memberships (Loader *loader)
     }
 }
 
+/* "expires": when the publisher means to have replaced this dataset. Past
+ * it the data is still shown, marked as possibly out of date; a server
+ * that keeps offering an old dataset (a freeze) cannot hide that. */
+static void
+read_expires (Loader              *loader,
+              const AtlasJsonNode *root,
+              const AtlasDate     *generated)
+{
+  int max_year = loader->max_year;
+  AtlasDate expires = { 0, 0, 0 };
+  const char *text;
+
+  if (generated != NULL)
+    loader->max_year = generated->year + MAX_EXPIRY_YEARS;
+  text = get_date (loader, root, "expires", OPTIONAL, TRUE, &expires);
+  loader->max_year = max_year;
+
+  if (text == NULL)
+    return;
+
+  if (generated != NULL && atlas_date_compare (&expires, generated) <= 0)
+    {
+      gsize mark = push_key (loader, "expires");
+
+      report (loader, "expected a date after \"generated\" (%04d-%02d-%02d), found \"%s\"",
+              generated->year, generated->month, generated->day, text);
+      pop (loader, mark);
+      return;
+    }
+
+  atlas_dataset_set_expires (loader->dataset, text);
+}
+
 /* The schema version comes first: a newer format may break any other rule,
  * and the right advice then is to update the app, not a list of problems. */
 static gboolean
-check_schema_version (Loader      *loader,
-                      JsonObject  *root,
-                      int         *schema_version,
-                      GError     **error)
+check_schema_version (Loader               *loader,
+                      const AtlasJsonNode  *root,
+                      int                  *schema_version,
+                      GError              **error)
 {
   gsize mark;
-  JsonNode *node = member (loader, root, "schema_version", REQUIRED, &mark);
+  const AtlasJsonNode *node = member (loader, root, "schema_version", REQUIRED, &mark);
   gint64 value = 0;
 
   if (node != NULL && node_integer (loader, node, 1, G_MAXINT, &value) && value > ATLAS_SCHEMA_VERSION)
@@ -1063,17 +1090,17 @@ check_schema_version (Loader      *loader,
 }
 
 static AtlasDataset *
-read_document (Loader      *loader,
-               JsonNode    *root_node,
-               GError     **error)
+read_document (Loader               *loader,
+               const AtlasJsonNode  *root_node,
+               GError              **error)
 {
-  JsonObject *root = node_object (loader, root_node);
+  const AtlasJsonNode *root = node_object (loader, root_node);
   int schema_version = 0;
   gint64 dataset_version = 0;
   AtlasDate generated = { 0, 0, 0 };
   const char *generated_text;
   gsize mark;
-  JsonNode *node;
+  const AtlasJsonNode *node;
 
   if (root == NULL || !check_schema_version (loader, root, &schema_version, error))
     return NULL;
@@ -1090,6 +1117,7 @@ read_document (Loader      *loader,
     loader->max_year = generated.year + 1;
 
   loader->dataset = atlas_dataset_new (schema_version, (int) dataset_version, generated_text);
+  read_expires (loader, root, generated_text != NULL ? &generated : NULL);
 
   for_each_object (loader, root, "sources", REQUIRED, 1, read_source, NULL);
   for_each_object (loader, root, "cell_sources", REQUIRED, 0, read_cell_source, NULL);
@@ -1126,7 +1154,7 @@ AtlasDataset *
 atlas_loader_load_bytes (GBytes  *bytes,
                          GError **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(AtlasJsonDocument) document = NULL;
   g_autoptr(AtlasDataset) dataset = NULL;
   g_autoptr(GError) local_error = NULL;
   Loader loader = { 0, };
@@ -1148,8 +1176,10 @@ atlas_loader_load_bytes (GBytes  *bytes,
   if (!atlas_json_guard_check (data ? data : "", length, ATLAS_LOADER_MAX_DEPTH, error))
     return NULL;
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  /* The guard has given any syntax error its line and column; this cannot
+   * fail on what it accepts, but refuses rather than trusts. */
+  document = atlas_json_document_parse (data ? data : "", length, ATLAS_LOADER_MAX_DEPTH, &local_error);
+  if (document == NULL)
     {
       g_set_error (error, ATLAS_LOADER_ERROR, ATLAS_LOADER_ERROR_SYNTAX,
                    "the document is not valid JSON: %s", local_error->message);
@@ -1158,7 +1188,7 @@ atlas_loader_load_bytes (GBytes  *bytes,
 
   loader.path = g_string_new (NULL);
   loader.problems = g_ptr_array_new_with_free_func (g_free);
-  dataset = read_document (&loader, json_parser_get_root (parser), &local_error);
+  dataset = read_document (&loader, atlas_json_document_get_root (document), &local_error);
   if (local_error == NULL && loader.n_problems > 0)
     local_error = problems_to_error (&loader);
 

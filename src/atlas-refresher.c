@@ -6,25 +6,41 @@
  * limit and follows redirects across schemes, so both are ours: redirects
  * are followed by hand (https only, never down to http), the body is counted
  * after decoding as it arrives (so a compression bomb stops at the cap), and
- * a deadline cuts off a server that trickles. Nothing on disk changes until
- * the loader has accepted the whole document. */
+ * a deadline cuts off a server that trickles.
+ *
+ * The data must be signed by the publisher (minisign, see atlas-signature.c):
+ * after the body, the signature is fetched from the same address plus
+ * ".minisig" under the same rules and a small size cap, and checked against
+ * the trusted keys before a single byte is parsed. Nothing on disk changes
+ * until the signature has checked out and the loader has accepted the whole
+ * document; the feed's ETag and Last-Modified are remembered only then, so
+ * a refused document is never taken as "not modified" next time. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
 
+#include "atlas-date.h"
 #include "atlas-loader.h"
 #include "atlas-refresher.h"
 
 #define READ_CHUNK_SIZE (64 * 1024)
+
+typedef enum {
+  STAGE_DATA,
+  STAGE_SIGNATURE,
+} Stage;
 
 G_DEFINE_QUARK (atlas-refresh-error-quark, atlas_refresh_error)
 
 typedef struct
 {
   AtlasRefresher *refresher;
+  AtlasTrustedKeys *keys;
+  Stage stage;
   GUri *uri;
+  GUri *signature_uri;
   guint n_redirects;
   int current_version;
   AtlasFeedMetadata *metadata;
@@ -32,6 +48,10 @@ typedef struct
   GInputStream *stream;
   GByteArray *body;
   GBytes *document;
+  GBytes *signature;
+  /* The data response's validators, kept until the data is accepted. */
+  char *etag;
+  char *last_modified;
   GCancellable *cancellable;
   guint deadline_id;
   gboolean deadline_passed;
@@ -50,6 +70,7 @@ struct _AtlasRefresher
   GObject parent_instance;
 
   AtlasStorage *storage;
+  AtlasTrustedKeys *trusted_keys;
   SoupSession *session;
   gsize max_bytes;
   guint deadline_seconds;
@@ -74,6 +95,7 @@ atlas_refresh_outcome_to_nick (AtlasRefreshOutcome outcome)
   static const char * const nicks[] = {
     "updated", "up-to-date", "offline", "timeout", "server-error", "too-large",
     "invalid", "rollback", "needs-app-update", "disk-error", "insecure", "cancelled",
+    "untrusted",
   };
 
   g_return_val_if_fail (outcome < G_N_ELEMENTS (nicks), NULL);
@@ -131,12 +153,29 @@ atlas_refresh_outcome_describe (AtlasRefreshOutcome  outcome,
     case ATLAS_REFRESH_INSECURE:
       reason = _("the data address or a redirect was not secure (https)");
       break;
+    case ATLAS_REFRESH_UNTRUSTED:
+      reason = _("the data’s signature did not check out");
+      break;
     default:
       g_return_val_if_reached (NULL);
     }
 
   /* Translators: %s says why, e.g. "the server sent invalid data" */
   return g_strdup_printf (_("Could not refresh: %s; your data was not changed"), reason);
+}
+
+/* What a reader sees while the data in use is past its "expires" date. */
+char *
+atlas_refresh_describe_expired (AtlasDataset *dataset)
+{
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (atlas_dataset_get_expires (dataset) != NULL, NULL);
+
+  date = atlas_date_format (atlas_dataset_get_expires (dataset));
+  /* Translators: %s is a date, e.g. "25 November 2027" */
+  return g_strdup_printf (_("This data may be out of date: it was meant to be replaced by %s"), date);
 }
 
 static void
@@ -150,12 +189,17 @@ static void
 fetch_free (Fetch *fetch)
 {
   g_clear_handle_id (&fetch->deadline_id, g_source_remove);
+  g_clear_pointer (&fetch->keys, atlas_trusted_keys_unref);
   g_clear_pointer (&fetch->uri, g_uri_unref);
+  g_clear_pointer (&fetch->signature_uri, g_uri_unref);
   g_clear_pointer (&fetch->metadata, atlas_feed_metadata_free);
   g_clear_object (&fetch->message);
   g_clear_object (&fetch->stream);
   g_clear_pointer (&fetch->body, g_byte_array_unref);
   g_clear_pointer (&fetch->document, g_bytes_unref);
+  g_clear_pointer (&fetch->signature, g_bytes_unref);
+  g_free (fetch->etag);
+  g_free (fetch->last_modified);
   g_clear_object (&fetch->cancellable);
   g_clear_pointer (&fetch->waiters, g_ptr_array_unref);
   g_free (fetch);
@@ -269,17 +313,62 @@ is_allowed_uri (GUri *uri)
   return g_ascii_strcasecmp (scheme, "http") == 0 && is_loopback_host (g_uri_get_host (uri));
 }
 
+typedef struct
+{
+  GBytes *document;
+  GBytes *signature;
+  AtlasTrustedKeys *keys;
+} CheckData;
+
 static void
-loaded_cb (GObject      *source_object,
-           GAsyncResult *async_result,
-           gpointer      user_data)
+check_data_free (CheckData *data)
+{
+  g_bytes_unref (data->document);
+  g_bytes_unref (data->signature);
+  atlas_trusted_keys_unref (data->keys);
+  g_free (data);
+}
+
+/* The signature first: not one byte of unsigned data reaches the parser. */
+static void
+check_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  CheckData *data = task_data;
+  GError *error = NULL;
+  AtlasDataset *dataset;
+
+  if (!atlas_trusted_keys_verify (data->keys, data->document, data->signature, NULL, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  dataset = atlas_loader_load_bytes (data->document, &error);
+  if (dataset == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, dataset, g_object_unref);
+}
+
+static void
+checked_cb (GObject      *source_object,
+            GAsyncResult *async_result,
+            gpointer      user_data)
 {
   Fetch *fetch = user_data;
   g_autoptr(AtlasDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
   int version;
 
-  dataset = atlas_loader_load_bytes_finish (async_result, &error);
+  dataset = g_task_propagate_pointer (G_TASK (async_result), &error);
+  if (error != NULL && error->domain == ATLAS_SIGNATURE_ERROR)
+    {
+      fail (fetch, ATLAS_REFRESH_UNTRUSTED, "the data’s signature did not check out: %s", error->message);
+      return;
+    }
   if (g_error_matches (error, ATLAS_LOADER_ERROR, ATLAS_LOADER_ERROR_NEWER_SCHEMA))
     {
       fail (fetch, ATLAS_REFRESH_NEEDS_APP_UPDATE, "%s", error->message);
@@ -300,6 +389,11 @@ loaded_cb (GObject      *source_object,
       return;
     }
 
+  /* Accepted: its validators may now stand for what we have. */
+  g_free (fetch->metadata->etag);
+  fetch->metadata->etag = g_steal_pointer (&fetch->etag);
+  g_free (fetch->metadata->last_modified);
+  fetch->metadata->last_modified = g_steal_pointer (&fetch->last_modified);
   fetch->metadata->last_checked = fetch->metadata->last_success = g_get_real_time () / G_USEC_PER_SEC;
   if (version == fetch->current_version)
     {
@@ -317,6 +411,55 @@ loaded_cb (GObject      *source_object,
   fetch->metadata->dataset_version = version;
   save_metadata (fetch);
   finish (fetch, ATLAS_REFRESH_UPDATED, dataset, NULL);
+}
+
+/* Verifying a large document and parsing it take long enough to stall the
+ * main loop, so both run in a worker thread. */
+static void
+check_async (Fetch *fetch)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, fetch->cancellable, checked_cb, fetch);
+  CheckData *data = g_new0 (CheckData, 1);
+
+  data->document = g_bytes_ref (fetch->document);
+  data->signature = g_bytes_ref (fetch->signature);
+  data->keys = atlas_trusted_keys_ref (fetch->keys);
+  g_task_set_source_tag (task, check_async);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, data, (GDestroyNotify) check_data_free);
+  g_task_run_in_thread (task, check_in_thread);
+}
+
+static gsize
+stage_max_bytes (Fetch *fetch)
+{
+  return fetch->stage == STAGE_DATA ? fetch->refresher->max_bytes : ATLAS_REFRESHER_MAX_SIGNATURE_BYTES;
+}
+
+static void
+fail_too_large (Fetch *fetch)
+{
+  if (fetch->stage == STAGE_SIGNATURE)
+    fail (fetch, ATLAS_REFRESH_UNTRUSTED, "the data’s signature did not check out: the signature file is "
+          "larger than the limit of %d bytes", ATLAS_REFRESHER_MAX_SIGNATURE_BYTES);
+  else
+    fail (fetch, ATLAS_REFRESH_TOO_LARGE, "the data is larger than the limit of %" G_GSIZE_FORMAT " bytes",
+          fetch->refresher->max_bytes);
+}
+
+/* The data is in: fetch its signature, under the same rules. */
+static void
+start_signature_request (Fetch *fetch)
+{
+  fetch->document = g_byte_array_free_to_bytes (g_steal_pointer (&fetch->body));
+  fetch->body = g_byte_array_new ();
+  fetch->stage = STAGE_SIGNATURE;
+  fetch->n_redirects = 0;
+  g_clear_object (&fetch->stream);
+  g_clear_object (&fetch->message);
+  g_uri_unref (fetch->uri);
+  fetch->uri = g_uri_ref (fetch->signature_uri);
+  start_request (fetch);
 }
 
 static void
@@ -337,10 +480,9 @@ read_cb (GObject      *source_object,
 
   if (g_bytes_get_size (chunk) > 0)
     {
-      if (fetch->body->len + g_bytes_get_size (chunk) > fetch->refresher->max_bytes)
+      if (fetch->body->len + g_bytes_get_size (chunk) > stage_max_bytes (fetch))
         {
-          fail (fetch, ATLAS_REFRESH_TOO_LARGE, "the data is larger than the limit of %" G_GSIZE_FORMAT " bytes",
-                fetch->refresher->max_bytes);
+          fail_too_large (fetch);
           return;
         }
 
@@ -350,9 +492,15 @@ read_cb (GObject      *source_object,
       return;
     }
 
-  /* The whole body is in: parse it off the main loop. */
-  fetch->document = g_byte_array_free_to_bytes (g_steal_pointer (&fetch->body));
-  atlas_loader_load_bytes_async (fetch->document, fetch->cancellable, loaded_cb, fetch);
+  if (fetch->stage == STAGE_DATA)
+    {
+      start_signature_request (fetch);
+      return;
+    }
+
+  /* Both are in: check the signature and parse, off the main loop. */
+  fetch->signature = g_byte_array_free_to_bytes (g_steal_pointer (&fetch->body));
+  check_async (fetch);
 }
 
 /* Retry-After is seconds or an HTTP date; remembered for automatic refresh. */
@@ -423,6 +571,20 @@ follow_redirect (Fetch *fetch)
   start_request (fetch);
 }
 
+/* A signature the server does not have is a refusal; a server that fails
+ * now (5xx) may have it later. */
+static void
+fail_signature_status (Fetch *fetch,
+                       guint  status)
+{
+  if (SOUP_STATUS_IS_SERVER_ERROR (status))
+    fail (fetch, ATLAS_REFRESH_SERVER_ERROR, "the server answered %u %s for the data’s signature",
+          status, soup_message_get_reason_phrase (fetch->message));
+  else
+    fail (fetch, ATLAS_REFRESH_UNTRUSTED, "the data’s signature did not check out: the server has no "
+          "signature for the data (it answered %u %s)", status, soup_message_get_reason_phrase (fetch->message));
+}
+
 static void
 sent_cb (GObject      *source_object,
          GAsyncResult *result,
@@ -450,6 +612,13 @@ sent_cb (GObject      *source_object,
       return;
     }
 
+  if (fetch->stage == STAGE_SIGNATURE && status != SOUP_STATUS_OK)
+    {
+      fail_signature_status (fetch, status);
+      return;
+    }
+
+  /* What we have was signed and accepted when it came. */
   if (status == SOUP_STATUS_NOT_MODIFIED)
     {
       fetch->metadata->last_checked = fetch->metadata->last_success = g_get_real_time () / G_USEC_PER_SEC;
@@ -467,7 +636,9 @@ sent_cb (GObject      *source_object,
       return;
     }
 
-  if (!is_json_content_type (headers))
+  /* Signature files come as text/plain, application/octet-stream or
+   * anything else: their parser is strict, so their type does not matter. */
+  if (fetch->stage == STAGE_DATA && !is_json_content_type (headers))
     {
       fail (fetch, ATLAS_REFRESH_SERVER_ERROR, "the server sent %s instead of JSON data",
             soup_message_headers_get_content_type (headers, NULL) ?: "something without a type");
@@ -476,17 +647,23 @@ sent_cb (GObject      *source_object,
 
   length = soup_message_headers_get_content_length (headers);
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      (guint64) length > fetch->refresher->max_bytes)
+      (guint64) length > stage_max_bytes (fetch))
     {
-      fail (fetch, ATLAS_REFRESH_TOO_LARGE, "the server announced %" G_GOFFSET_FORMAT " bytes, more than the "
-            "limit of %" G_GSIZE_FORMAT " bytes", length, fetch->refresher->max_bytes);
+      if (fetch->stage == STAGE_SIGNATURE)
+        fail_too_large (fetch);
+      else
+        fail (fetch, ATLAS_REFRESH_TOO_LARGE, "the server announced %" G_GOFFSET_FORMAT " bytes, more than the "
+              "limit of %" G_GSIZE_FORMAT " bytes", length, fetch->refresher->max_bytes);
       return;
     }
 
-  g_free (fetch->metadata->etag);
-  fetch->metadata->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
-  g_free (fetch->metadata->last_modified);
-  fetch->metadata->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
+  if (fetch->stage == STAGE_DATA)
+    {
+      g_free (fetch->etag);
+      fetch->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
+      g_free (fetch->last_modified);
+      fetch->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
+    }
 
   g_input_stream_read_bytes_async (fetch->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
                                    fetch->cancellable, read_cb, fetch);
@@ -500,13 +677,22 @@ start_request (Fetch *fetch)
   fetch->message = soup_message_new_from_uri (SOUP_METHOD_GET, fetch->uri);
   soup_message_add_flags (fetch->message, SOUP_MESSAGE_NO_REDIRECT);
   headers = soup_message_get_request_headers (fetch->message);
-  soup_message_headers_replace (headers, "Accept", "application/json");
 
-  /* Ask only for something newer than what we have. */
-  if (fetch->metadata->etag != NULL)
-    soup_message_headers_replace (headers, "If-None-Match", fetch->metadata->etag);
-  else if (fetch->metadata->last_modified != NULL)
-    soup_message_headers_replace (headers, "If-Modified-Since", fetch->metadata->last_modified);
+  if (fetch->stage == STAGE_SIGNATURE)
+    {
+      /* Always the whole signature: it is small, and must match this data. */
+      soup_message_headers_replace (headers, "Accept", "*/*");
+    }
+  else
+    {
+      soup_message_headers_replace (headers, "Accept", "application/json");
+
+      /* Ask only for something newer than what we have. */
+      if (fetch->metadata->etag != NULL)
+        soup_message_headers_replace (headers, "If-None-Match", fetch->metadata->etag);
+      else if (fetch->metadata->last_modified != NULL)
+        soup_message_headers_replace (headers, "If-Modified-Since", fetch->metadata->last_modified);
+    }
 
   soup_session_send_async (fetch->refresher->session, fetch->message, G_PRIORITY_DEFAULT,
                            fetch->cancellable, sent_cb, fetch);
@@ -538,6 +724,7 @@ atlas_refresher_dispose (GObject *object)
   /* A fetch holds a reference through its tasks, so none runs here. */
   g_clear_object (&self->session);
   g_clear_object (&self->storage);
+  g_clear_pointer (&self->trusted_keys, atlas_trusted_keys_unref);
 
   G_OBJECT_CLASS (atlas_refresher_parent_class)->dispose (object);
 }
@@ -612,6 +799,40 @@ atlas_refresher_set_limits (AtlasRefresher *self,
   g_object_set (self->session, "timeout", io_timeout_seconds, NULL);
 }
 
+/* The keys whose signatures are accepted. Until they are set, every
+ * refresh ends in ATLAS_REFRESH_UNTRUSTED: nothing unsigned is ever taken.
+ * A refresh that is running keeps the keys it started with. */
+void
+atlas_refresher_set_trusted_keys (AtlasRefresher   *self,
+                                  AtlasTrustedKeys *keys)
+{
+  g_return_if_fail (ATLAS_IS_REFRESHER (self));
+
+  if (keys != NULL)
+    atlas_trusted_keys_ref (keys);
+  g_clear_pointer (&self->trusted_keys, atlas_trusted_keys_unref);
+  self->trusted_keys = keys;
+}
+
+AtlasTrustedKeys *
+atlas_refresher_get_trusted_keys (AtlasRefresher *self)
+{
+  g_return_val_if_fail (ATLAS_IS_REFRESHER (self), NULL);
+
+  return self->trusted_keys;
+}
+
+/* The publisher's signature sits beside the data: the same address with
+ * ".minisig" added to its path (any query is kept, a fragment dropped). */
+static GUri *
+signature_uri_for (GUri *uri)
+{
+  g_autofree char *path = g_strconcat (g_uri_get_path (uri), ATLAS_REFRESHER_SIGNATURE_SUFFIX, NULL);
+
+  return g_uri_build (g_uri_get_flags (uri), g_uri_get_scheme (uri), g_uri_get_userinfo (uri),
+                      g_uri_get_host (uri), g_uri_get_port (uri), path, g_uri_get_query (uri), NULL);
+}
+
 gboolean
 atlas_refresher_get_running (AtlasRefresher *self)
 {
@@ -654,9 +875,17 @@ atlas_refresher_refresh_async (AtlasRefresher      *self,
                              "the data address must start with https:// (found \"%s\")", url);
       return;
     }
+  if (self->trusted_keys == NULL || atlas_trusted_keys_get_n_keys (self->trusted_keys) == 0)
+    {
+      g_task_return_new_error (task, ATLAS_REFRESH_ERROR, ATLAS_REFRESH_UNTRUSTED,
+                               "the data’s signature cannot be checked: there is no trusted key");
+      return;
+    }
 
   fetch = g_new0 (Fetch, 1);
   fetch->refresher = self;
+  fetch->keys = atlas_trusted_keys_ref (self->trusted_keys);
+  fetch->signature_uri = signature_uri_for (uri);
   fetch->uri = g_steal_pointer (&uri);
   fetch->current_version = current_version;
   fetch->metadata = atlas_storage_load_metadata (self->storage);

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "atlas-dataset.h"
+#include "atlas-signature.h"
 #include "atlas-storage.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,9 @@ typedef enum {
   ATLAS_REFRESH_DISK_ERROR,
   ATLAS_REFRESH_INSECURE,
   ATLAS_REFRESH_CANCELLED,
+  /* The signature is missing, malformed, by an unknown key or does not
+   * match the data. */
+  ATLAS_REFRESH_UNTRUSTED,
 } AtlasRefreshOutcome;
 
 #define ATLAS_REFRESH_ERROR (atlas_refresh_error_quark ())
@@ -31,6 +35,9 @@ typedef enum {
 #define ATLAS_REFRESHER_DEFAULT_IO_TIMEOUT 20
 #define ATLAS_REFRESHER_DEFAULT_DEADLINE 120
 #define ATLAS_REFRESHER_MAX_REDIRECTS 5
+/* The signature is fetched from the data's address + this suffix. */
+#define ATLAS_REFRESHER_SIGNATURE_SUFFIX ".minisig"
+#define ATLAS_REFRESHER_MAX_SIGNATURE_BYTES ATLAS_SIGNATURE_MAX_BYTES
 
 #define ATLAS_TYPE_REFRESHER (atlas_refresher_get_type ())
 G_DECLARE_FINAL_TYPE (AtlasRefresher, atlas_refresher, ATLAS, REFRESHER, GObject)
@@ -41,11 +48,16 @@ char               *atlas_refresh_outcome_describe (AtlasRefreshOutcome  outcome
                                                     AtlasDataset        *dataset,
                                                     guint                n_changed);
 
+char               *atlas_refresh_describe_expired (AtlasDataset        *dataset);
+
 AtlasRefresher     *atlas_refresher_new            (AtlasStorage        *storage);
 void                atlas_refresher_set_limits     (AtlasRefresher      *self,
                                                     gsize                max_bytes,
                                                     guint                io_timeout_seconds,
                                                     guint                deadline_seconds);
+void                atlas_refresher_set_trusted_keys (AtlasRefresher    *self,
+                                                      AtlasTrustedKeys  *keys);
+AtlasTrustedKeys   *atlas_refresher_get_trusted_keys (AtlasRefresher    *self);
 gboolean            atlas_refresher_get_running    (AtlasRefresher      *self);
 
 void                atlas_refresher_refresh_async  (AtlasRefresher      *self,

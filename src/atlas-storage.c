@@ -218,28 +218,136 @@ atlas_storage_reset (AtlasStorage  *self,
          remove_if_present (self, METADATA_FILE_NAME, error);
 }
 
+/* The validators go back to the server as request headers: only short,
+ * printable ASCII is kept, so a damaged or doctored file cannot smuggle a
+ * line break or a control character into a request.
+ *
+ * The raw value is unescaped here rather than by g_key_file_get_string():
+ * GLib 2.74 sets its GError twice on a value with two bad escapes (found by
+ * fuzz/fuzz-metadata; tests/fixtures/fuzz/metadata-double-error.ini), and
+ * only the two escapes g_key_file_set_string() writes for printable ASCII
+ * ("\s" for a leading space, "\\" for a backslash) can occur in a good file. */
+#define MAX_VALIDATOR_LENGTH 1024
+
+static char *
+get_validator (GKeyFile   *key_file,
+               const char *key)
+{
+  g_autofree char *raw = g_key_file_get_value (key_file, METADATA_GROUP, key, NULL);
+  g_autoptr(GString) value = NULL;
+
+  if (raw == NULL)
+    return NULL;
+
+  value = g_string_new (NULL);
+  for (const char *p = raw; *p != '\0'; p++)
+    {
+      char c = *p;
+
+      if (c == '\\')
+        {
+          p++;
+          if (*p == 's')
+            c = ' ';
+          else if (*p == '\\')
+            c = '\\';
+          else
+            return NULL;
+        }
+
+      if (c < 0x20 || c > 0x7E || value->len >= MAX_VALIDATOR_LENGTH)
+        return NULL;
+      g_string_append_c (value, c);
+    }
+
+  if (value->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&value), FALSE);
+}
+
+/* The end of year 9999: later times are damage, not dates. */
+#define MAX_TIME G_GINT64_CONSTANT (253402300799)
+
+/* Times and versions are never negative; a bad value reads as "never". */
+static gint64
+get_count (GKeyFile   *key_file,
+           const char *key,
+           gint64      max)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 value = g_key_file_get_int64 (key_file, METADATA_GROUP, key, &error);
+
+  if (error != NULL || value < 0 || value > max)
+    return 0;
+
+  return value;
+}
+
+/* Never fails: whatever the bytes, the result is sane metadata, possibly
+ * empty. Damaged metadata only costs a full download. */
+AtlasFeedMetadata *
+atlas_storage_parse_metadata (GBytes *bytes)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  AtlasFeedMetadata *metadata = atlas_feed_metadata_new ();
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (bytes != NULL, metadata);
+
+  data = g_bytes_get_data (bytes, &length);
+  if (length == 0 || length > ATLAS_STORAGE_METADATA_MAX_BYTES ||
+      !g_key_file_load_from_data (key_file, data, length, G_KEY_FILE_NONE, NULL))
+    return metadata;
+
+  metadata->etag = get_validator (key_file, "etag");
+  metadata->last_modified = get_validator (key_file, "last-modified");
+  metadata->dataset_version = (int) get_count (key_file, "dataset-version", G_MAXINT);
+  metadata->last_checked = get_count (key_file, "last-checked", MAX_TIME);
+  metadata->last_success = get_count (key_file, "last-success", MAX_TIME);
+  metadata->retry_after = get_count (key_file, "retry-after", MAX_TIME);
+
+  return metadata;
+}
+
+/* Reads at most the limit + 1 bytes, so a huge or endless file costs no
+ * more than that; NULL when absent, unreadable or too large. */
+static GBytes *
+read_bounded (const char *path,
+              gsize       max_bytes)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  g_autofree char *buffer = NULL;
+  gsize n_read = 0;
+
+  if (stream == NULL)
+    return NULL;
+
+  buffer = g_malloc (max_bytes + 1);
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, max_bytes + 1, &n_read, NULL, NULL) ||
+      n_read > max_bytes)
+    return NULL;
+
+  return g_bytes_new (buffer, n_read);
+}
+
 /* Never fails: missing or damaged metadata only costs a full download. */
 AtlasFeedMetadata *
 atlas_storage_load_metadata (AtlasStorage *self)
 {
-  g_autoptr(GKeyFile) key_file = g_key_file_new ();
   g_autofree char *path = NULL;
-  AtlasFeedMetadata *metadata = atlas_feed_metadata_new ();
+  g_autoptr(GBytes) bytes = NULL;
 
-  g_return_val_if_fail (ATLAS_IS_STORAGE (self), metadata);
+  g_return_val_if_fail (ATLAS_IS_STORAGE (self), atlas_feed_metadata_new ());
 
   path = child_path (self, METADATA_FILE_NAME);
-  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, NULL))
-    return metadata;
+  bytes = read_bounded (path, ATLAS_STORAGE_METADATA_MAX_BYTES);
+  if (bytes == NULL)
+    return atlas_feed_metadata_new ();
 
-  metadata->etag = g_key_file_get_string (key_file, METADATA_GROUP, "etag", NULL);
-  metadata->last_modified = g_key_file_get_string (key_file, METADATA_GROUP, "last-modified", NULL);
-  metadata->dataset_version = g_key_file_get_integer (key_file, METADATA_GROUP, "dataset-version", NULL);
-  metadata->last_checked = g_key_file_get_int64 (key_file, METADATA_GROUP, "last-checked", NULL);
-  metadata->last_success = g_key_file_get_int64 (key_file, METADATA_GROUP, "last-success", NULL);
-  metadata->retry_after = g_key_file_get_int64 (key_file, METADATA_GROUP, "retry-after", NULL);
-
-  return metadata;
+  return atlas_storage_parse_metadata (bytes);
 }
 
 gboolean

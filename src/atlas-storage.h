@@ -26,7 +26,11 @@ gboolean           atlas_storage_set_aside     (AtlasStorage       *self,
 gboolean           atlas_storage_reset         (AtlasStorage       *self,
                                                 GError            **error);
 
+/* A feed.ini larger than this is ignored (it is a few hundred bytes). */
+#define ATLAS_STORAGE_METADATA_MAX_BYTES (64 * 1024)
+
 AtlasFeedMetadata *atlas_storage_load_metadata (AtlasStorage       *self);
+AtlasFeedMetadata *atlas_storage_parse_metadata (GBytes            *bytes);
 gboolean           atlas_storage_save_metadata (AtlasStorage       *self,
                                                 const AtlasFeedMetadata *metadata,
                                                 GError            **error);

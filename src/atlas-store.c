@@ -9,6 +9,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#ifdef HAVE_MALLOC_TRIM
+#include <malloc.h>
+#endif
 
 #include "atlas-loader.h"
 #include "atlas-store.h"
@@ -176,6 +179,17 @@ load_downloaded (AtlasStorage  *storage,
   return NULL;
 }
 
+/* Loading frees as much as it keeps (the file's bytes, the parsed document,
+ * the dataset that loses): give it back to the system rather than leave it
+ * in this worker thread's malloc arena for the life of the app. */
+static void
+release_free_memory (void)
+{
+#ifdef HAVE_MALLOC_TRIM
+  malloc_trim (0);
+#endif
+}
+
 static void
 load_in_thread (GTask        *task,
                 gpointer      source_object,
@@ -191,6 +205,7 @@ load_in_thread (GTask        *task,
   bytes = g_resources_lookup_data (ATLAS_BUNDLED_DATA_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
   if (bytes != NULL)
     bundled = atlas_loader_load_bytes (bytes, &error);
+  g_clear_pointer (&bytes, g_bytes_unref);
   if (bundled == NULL)
     {
       g_prefix_error (&error, "The data that came with the app does not load: ");
@@ -206,6 +221,10 @@ load_in_thread (GTask        *task,
     data->dataset = g_steal_pointer (&downloaded);
   else
     data->dataset = g_steal_pointer (&bundled);
+
+  g_clear_object (&bundled);
+  g_clear_object (&downloaded);
+  release_free_memory ();
 
   g_task_return_boolean (task, TRUE);
 }
@@ -232,6 +251,9 @@ atlas_store_load_async (AtlasStore          *self,
   data->flags = flags;
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, atlas_store_load_async);
+  /* The result comes back at idle priority: a window that is waiting to be
+   * drawn is drawn first, and the data fills it in the next frame. */
+  g_task_set_priority (task, G_PRIORITY_DEFAULT_IDLE);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   g_task_run_in_thread (task, load_in_thread);
 }

@@ -6,7 +6,12 @@
  * button, Ctrl+R) or automatic: at most daily with jitter, never on the
  * start-up path, not while the network monitor says there is no network,
  * not on a metered connection unless allowed, and not before a server's
- * Retry-After. Each outcome is told once through the "notice" signal. */
+ * Retry-After. Each outcome is told once through the "notice" signal.
+ *
+ * Only data signed by one of the publisher's keys shipped in the GResource
+ * is taken. Data past its "expires" date is still shown; "expired" says so
+ * for a persistent marker, and a notice says so at start-up and after a
+ * refresh. */
 
 #include "config.h"
 
@@ -31,6 +36,7 @@ struct _AtlasUpdater
   GError *load_error;
   gboolean refreshing;
   gboolean refresh_is_automatic;
+  gboolean expired;
   /* Spreads automatic refreshes of many users over two hours. */
   guint jitter_seconds;
   guint check_id;
@@ -44,6 +50,7 @@ enum {
   PROP_LOAD_ERROR,
   PROP_REFRESHING,
   PROP_OFFLINE,
+  PROP_EXPIRED,
   N_PROPS
 };
 
@@ -64,6 +71,34 @@ set_refreshing (AtlasUpdater *self,
 
   self->refreshing = refreshing;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFRESHING]);
+}
+
+/* Whether the data in use is past its expiry, now; notifies on a change. */
+static void
+update_expired (AtlasUpdater *self)
+{
+  AtlasDataset *dataset = atlas_store_get_dataset (self->store);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  gboolean expired = dataset != NULL && atlas_dataset_is_expired (dataset, now);
+
+  if (self->expired == expired)
+    return;
+
+  self->expired = expired;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPIRED]);
+}
+
+static void
+emit_expired_notice (AtlasUpdater *self)
+{
+  g_autofree char *notice = NULL;
+
+  update_expired (self);
+  if (!self->expired)
+    return;
+
+  notice = atlas_refresh_describe_expired (atlas_store_get_dataset (self->store));
+  g_signal_emit (self, signals[NOTICE], 0, notice);
 }
 
 static void
@@ -90,6 +125,7 @@ loaded_cb (GObject      *source_object,
 
   if (notice != NULL)
     g_signal_emit (self, signals[NOTICE], 0, notice);
+  emit_expired_notice (self);
 }
 
 static void
@@ -122,10 +158,17 @@ refreshed_cb (GObject      *source_object,
   /* An automatic refresh speaks only when there is something to act on. */
   if (self->refresh_is_automatic &&
       outcome != ATLAS_REFRESH_UPDATED && outcome != ATLAS_REFRESH_NEEDS_APP_UPDATE)
-    return;
+    {
+      update_expired (self);
+      return;
+    }
 
   message = atlas_refresh_outcome_describe (outcome, dataset, n_changed);
   g_signal_emit (self, signals[NOTICE], 0, message);
+
+  /* Still expired after a refresh: the publisher has not replaced it yet,
+   * or the server keeps offering old data. */
+  emit_expired_notice (self);
 }
 
 static void
@@ -176,7 +219,9 @@ atlas_updater_is_auto_refresh_due (AtlasUpdater *self,
     return FALSE;
 
   metadata = atlas_storage_load_metadata (self->storage);
-  if (now < metadata->retry_after)
+  /* The refresher never stores a wait longer than a week: a later time
+   * there is damage, and must not stop refreshes for good. */
+  if (now < metadata->retry_after && metadata->retry_after - now <= ATLAS_UPDATER_MAX_RETRY_AFTER)
     return FALSE;
 
   /* A last check in the future means the clock was wrong then or is now:
@@ -192,6 +237,8 @@ check_cb (gpointer user_data)
 {
   AtlasUpdater *self = user_data;
 
+  /* The app may run past the moment the data expires. */
+  update_expired (self);
   if (atlas_updater_is_auto_refresh_due (self, g_get_real_time () / G_USEC_PER_SEC))
     start_refresh (self, TRUE);
 
@@ -297,6 +344,8 @@ atlas_updater_dispose (GObject *object)
   g_clear_handle_id (&self->check_id, g_source_remove);
   if (self->monitor != NULL)
     g_signal_handlers_disconnect_by_data (self->monitor, self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->refresher);
   g_clear_object (&self->storage);
   g_clear_object (&self->store);
@@ -334,6 +383,10 @@ atlas_updater_get_property (GObject    *object,
       g_value_set_boolean (value, atlas_updater_get_offline (self));
       break;
 
+    case PROP_EXPIRED:
+      g_value_set_boolean (value, self->expired);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -359,6 +412,11 @@ atlas_updater_class_init (AtlasUpdaterClass *klass)
   properties[PROP_OFFLINE] =
     g_param_spec_boolean ("offline", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The data in use is past its "expires" date: still shown, but it may be
+   * out of date. */
+  properties[PROP_EXPIRED] =
+    g_param_spec_boolean ("expired", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -380,6 +438,8 @@ atlas_updater_new (AtlasStore      *store,
                    GSettings       *settings,
                    GNetworkMonitor *monitor)
 {
+  g_autoptr(AtlasTrustedKeys) keys = NULL;
+  g_autoptr(GError) error = NULL;
   AtlasUpdater *self;
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
@@ -394,6 +454,15 @@ atlas_updater_new (AtlasStore      *store,
   self->monitor = g_object_ref (monitor);
   self->refresher = atlas_refresher_new (storage);
   g_signal_connect_swapped (monitor, "network-changed", G_CALLBACK (network_changed_cb), self);
+  g_signal_connect_swapped (store, "notify::dataset", G_CALLBACK (update_expired), self);
+
+  /* The publisher's keys: without them every refresh is refused, which is
+   * safe but means the build is broken. */
+  keys = atlas_trusted_keys_new_from_resource (ATLAS_TRUSTED_KEYS_RESOURCE_PATH, &error);
+  if (keys == NULL)
+    g_warning ("No trusted publisher key, so no refresh can be accepted: %s", error->message);
+  else
+    atlas_refresher_set_trusted_keys (self->refresher, keys);
 
   return self;
 }
@@ -436,6 +505,16 @@ atlas_updater_get_refreshing (AtlasUpdater *self)
   g_return_val_if_fail (ATLAS_IS_UPDATER (self), FALSE);
 
   return self->refreshing;
+}
+
+/* The data in use is past its "expires" date (at the last check: the
+ * updater looks again hourly, on each new dataset and after each refresh). */
+gboolean
+atlas_updater_get_expired (AtlasUpdater *self)
+{
+  g_return_val_if_fail (ATLAS_IS_UPDATER (self), FALSE);
+
+  return self->expired;
 }
 
 gboolean

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 #define ATLAS_UPDATER_REFRESH_INTERVAL (24 * 60 * 60)
 #define ATLAS_UPDATER_FIRST_CHECK_DELAY 60
 #define ATLAS_UPDATER_CHECK_PERIOD (60 * 60)
+/* The longest Retry-After the refresher honours (it caps what it stores). */
+#define ATLAS_UPDATER_MAX_RETRY_AFTER (7 * 24 * 60 * 60)
 
 #define ATLAS_TYPE_UPDATER (atlas_updater_get_type ())
 G_DECLARE_FINAL_TYPE (AtlasUpdater, atlas_updater, ATLAS, UPDATER, GObject)
@@ -28,6 +30,7 @@ gboolean        atlas_updater_get_loading          (AtlasUpdater    *self);
 const GError   *atlas_updater_get_load_error       (AtlasUpdater    *self);
 gboolean        atlas_updater_get_refreshing       (AtlasUpdater    *self);
 gboolean        atlas_updater_get_offline          (AtlasUpdater    *self);
+gboolean        atlas_updater_get_expired          (AtlasUpdater    *self);
 
 void            atlas_updater_start                (AtlasUpdater    *self);
 void            atlas_updater_refresh              (AtlasUpdater    *self);

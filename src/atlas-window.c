@@ -1,11 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* AtlasWindow: the sidebar of countries and the page of the one selected. */
+/* AtlasWindow: the sidebar of countries and the page of the one selected.
+ * Above the countries, the sidebar lists the views across them: the
+ * comparison, the therapy types and the conditions. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "atlas-comparison-page.h"
+#include "atlas-conditions-page.h"
 #include "atlas-country-row.h"
+#include "atlas-therapy-page.h"
 #include "atlas-window.h"
 
 struct _AtlasWindow
@@ -18,6 +23,9 @@ struct _AtlasWindow
 
   /* The country on the content page, which may be filtered out of the list. */
   AtlasCountry *country;
+  /* The view shown instead of the country ("compare", "therapies" or
+   * "conditions"), or NULL. */
+  const char *view;
 
   GtkCustomFilter *filter;
   GtkSingleSelection *selection;
@@ -41,17 +49,97 @@ struct _AtlasWindow
   GtkStack *content_stack;
   AdwStatusPage *error_page;
   AtlasCountryPage *country_page;
+  GtkListBox *nav_list;
+  GtkListBoxRow *compare_row;
+  GtkListBoxRow *therapies_row;
+  GtkListBoxRow *conditions_row;
+  GtkLabel *compare_count_label;
+  GtkWidget *add_to_comparison_button;
+  GtkWidget *export_button;
+  AtlasComparisonPage *comparison_page;
+  AtlasTherapyPage *therapy_page;
+  AtlasConditionsPage *conditions_page;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const char *
+get_view_title (const char *view)
+{
+  if (g_strcmp0 (view, "compare") == 0)
+    return _("Compare Countries");
+  if (g_strcmp0 (view, "therapies") == 0)
+    return _("Therapy Types");
+  if (g_strcmp0 (view, "conditions") == 0)
+    return _("Conditions");
+
+  return NULL;
+}
+
+static void
+set_action_enabled (AtlasWindow *self,
+                    const char  *name,
+                    gboolean     enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+/* What the header bar offers depends on the page in view, and so do the
+ * actions behind it. */
+static void
+update_actions (AtlasWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->content_stack);
+  gboolean comparing = g_strcmp0 (page, "compare") == 0 &&
+                       atlas_comparison_page_get_comparison (self->comparison_page) != NULL;
+  gboolean on_country = g_strcmp0 (page, "country") == 0 && self->country != NULL;
+  guint n_compared = g_strv_length ((char **) atlas_comparison_page_get_country_ids (self->comparison_page));
+  static const char * const export_actions[] = { "export-csv", "export-markdown", "export-pdf", "print" };
+  gboolean can_add;
+
+  can_add = on_country && atlas_comparison_page_can_add_country (self->comparison_page,
+                                                                 atlas_country_get_id (self->country));
+  set_action_enabled (self, "add-to-comparison", can_add);
+
+  /* A button that cannot be used says why. */
+  if (can_add || !on_country)
+    gtk_widget_set_tooltip_text (self->add_to_comparison_button, _("Add to Comparison (Ctrl+D)"));
+  else if (g_strv_contains (atlas_comparison_page_get_country_ids (self->comparison_page),
+                            atlas_country_get_id (self->country)))
+    gtk_widget_set_tooltip_text (self->add_to_comparison_button, _("Already in the comparison"));
+  else
+    gtk_widget_set_tooltip_text (self->add_to_comparison_button, _("Up to four countries can be compared at once"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_actions); i++)
+    set_action_enabled (self, export_actions[i], comparing);
+
+  gtk_widget_set_visible (self->add_to_comparison_button, on_country);
+  gtk_widget_set_visible (self->export_button, comparing);
+
+  if (n_compared > 0)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", n_compared);
+
+      gtk_label_set_label (self->compare_count_label, count);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_count_label), n_compared > 0);
+}
 
 static void
 update_content_page (AtlasWindow *self)
 {
   const GError *error = self->app != NULL ? atlas_application_get_load_error (self->app) : NULL;
+  gboolean loaded = self->store != NULL && atlas_store_get_dataset (self->store) != NULL;
   const char *name;
 
-  if (self->country != NULL)
+  if (self->view != NULL && loaded)
+    {
+      name = self->view;
+    }
+  else if (self->country != NULL)
     {
       name = "country";
     }
@@ -73,6 +161,14 @@ update_content_page (AtlasWindow *self)
     }
 
   gtk_stack_set_visible_child_name (self->content_stack, name);
+
+  if (self->view != NULL)
+    adw_window_title_set_title (self->content_title, get_view_title (self->view));
+  else
+    adw_window_title_set_title (self->content_title,
+                                self->country != NULL ? atlas_country_get_name (self->country) : "");
+
+  update_actions (self);
 }
 
 static void
@@ -92,8 +188,6 @@ show_country (AtlasWindow  *self,
   if (g_set_object (&self->country, country))
     {
       atlas_country_page_set_country (self->country_page, country);
-      adw_window_title_set_title (self->content_title,
-                                  country != NULL ? atlas_country_get_name (country) : "");
 
       if (country != NULL && self->settings != NULL)
         {
@@ -181,7 +275,8 @@ show_country_by_id (AtlasWindow *self,
   guint position = find_country_position (self, id);
   AtlasCountry *country;
 
-  if (position != GTK_INVALID_LIST_POSITION)
+  /* While a view is shown, the list shows no selection. */
+  if (position != GTK_INVALID_LIST_POSITION && self->view == NULL)
     {
       gtk_single_selection_set_selected (self->selection, position);
       scroll_to_selected (self);
@@ -204,6 +299,57 @@ navigate_to_content (AtlasWindow *self)
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
+static GtkListBoxRow *
+get_view_row (AtlasWindow *self,
+              const char  *view)
+{
+  if (g_strcmp0 (view, "compare") == 0)
+    return self->compare_row;
+  if (g_strcmp0 (view, "therapies") == 0)
+    return self->therapies_row;
+  if (g_strcmp0 (view, "conditions") == 0)
+    return self->conditions_row;
+
+  return NULL;
+}
+
+/* Shows @view ("compare", "therapies" or "conditions") in the content
+ * pane. The country stays the one its page shows, for when the user comes
+ * back to it. */
+static void
+show_view (AtlasWindow *self,
+           const char  *view)
+{
+  self->view = view;
+
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_list_box_select_row (self->nav_list, get_view_row (self, view));
+  update_content_page (self);
+  navigate_to_content (self);
+}
+
+/* Back to the country page: its row in the list is selected again. */
+static void
+leave_view (AtlasWindow *self)
+{
+  guint position;
+
+  if (self->view == NULL)
+    return;
+
+  self->view = NULL;
+  gtk_list_box_unselect_all (self->nav_list);
+
+  if (self->country != NULL)
+    {
+      position = find_country_position (self, atlas_country_get_id (self->country));
+      if (position != GTK_INVALID_LIST_POSITION)
+        gtk_single_selection_set_selected (self->selection, position);
+    }
+
+  update_content_page (self);
+}
+
 static void
 restore_selection (AtlasWindow *self)
 {
@@ -221,7 +367,7 @@ restore_selection (AtlasWindow *self)
   if (show_country_by_id (self, id))
     return;
 
-  if (!adw_leaflet_get_folded (self->leaflet) &&
+  if (self->view == NULL && !adw_leaflet_get_folded (self->leaflet) &&
       g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
     {
       gtk_single_selection_set_selected (self->selection, 0);
@@ -246,7 +392,10 @@ on_selected_item_changed (AtlasWindow *self)
 
   /* A search that hides the selected row leaves its page in view. */
   if (country != NULL)
-    show_country (self, country);
+    {
+      leave_view (self);
+      show_country (self, country);
+    }
 }
 
 static gboolean
@@ -271,7 +420,7 @@ on_search_changed (AtlasWindow    *self,
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 
   /* Highlight the shown country again when the search lets it back in. */
-  if (self->country != NULL)
+  if (self->country != NULL && self->view == NULL)
     {
       position = find_country_position (self, atlas_country_get_id (self->country));
       if (position != GTK_INVALID_LIST_POSITION &&
@@ -291,6 +440,7 @@ activate_position (AtlasWindow *self,
   if (country == NULL)
     return;
 
+  leave_view (self);
   gtk_single_selection_set_selected (self->selection, position);
   show_country (self, country);
   navigate_to_content (self);
@@ -325,6 +475,7 @@ on_row_released (AtlasWindow     *self,
   if (country == NULL)
     return;
 
+  leave_view (self);
   show_country (self, country);
   navigate_to_content (self);
 }
@@ -398,8 +549,132 @@ search_activated (GSimpleAction *action,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+static void
+show_compare_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  show_view (ATLAS_WINDOW (user_data), "compare");
+}
+
+/* @parameter: a cell source's id to open on the page, or "" */
+static void
+show_therapies_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  AtlasWindow *self = user_data;
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  show_view (self, "therapies");
+  if (*id != '\0')
+    atlas_therapy_page_show_cell_source (self->therapy_page, id);
+}
+
+/* @parameter: a condition's id to show, or "" for the one last shown */
+static void
+show_conditions_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  AtlasWindow *self = user_data;
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  if (*id != '\0')
+    atlas_conditions_page_select_condition (self->conditions_page, id);
+  show_view (self, "conditions");
+}
+
+/* Pages link products and marks to their country with this. */
+static void
+show_country_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  atlas_window_select_country (ATLAS_WINDOW (user_data), g_variant_get_string (parameter, NULL));
+}
+
+static void
+add_to_comparison_activated (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  AtlasWindow *self = user_data;
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  if (self->country == NULL ||
+      !atlas_comparison_page_add_country (self->comparison_page, atlas_country_get_id (self->country)))
+    return;
+
+  /* Translators: %s is a country, e.g. "Japan added to the comparison". */
+  title = g_strdup_printf (_("%s added to the comparison"), atlas_country_get_name (self->country));
+  /* Toast titles are markup in libadwaita 1.2; names are plain text. */
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (toast, _("_Compare"));
+  adw_toast_set_action_name (toast, "win.show-compare");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+export_csv_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  AtlasWindow *self = user_data;
+
+  atlas_comparison_page_export (self->comparison_page, ATLAS_COMPARISON_FORMAT_CSV);
+}
+
+static void
+export_markdown_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  AtlasWindow *self = user_data;
+
+  atlas_comparison_page_export (self->comparison_page, ATLAS_COMPARISON_FORMAT_MARKDOWN);
+}
+
+static void
+export_pdf_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  AtlasWindow *self = user_data;
+
+  atlas_comparison_page_export (self->comparison_page, ATLAS_COMPARISON_FORMAT_PDF);
+}
+
+static void
+print_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  AtlasWindow *self = user_data;
+
+  atlas_comparison_page_print (self->comparison_page);
+}
+
+static void
+on_comparison_changed (AtlasWindow *self)
+{
+  update_actions (self);
+}
+
 static const GActionEntry win_actions[] = {
   { "search", search_activated, NULL, NULL, NULL, { 0 } },
+  { "show-compare", show_compare_activated, NULL, NULL, NULL, { 0 } },
+  { "show-therapies", show_therapies_activated, "s", NULL, NULL, { 0 } },
+  { "show-conditions", show_conditions_activated, "s", NULL, NULL, { 0 } },
+  { "show-country", show_country_activated, "s", NULL, NULL, { 0 } },
+  { "add-to-comparison", add_to_comparison_activated, NULL, NULL, NULL, { 0 } },
+  { "export-csv", export_csv_activated, NULL, NULL, NULL, { 0 } },
+  { "export-markdown", export_markdown_activated, NULL, NULL, NULL, { 0 } },
+  { "export-pdf", export_pdf_activated, NULL, NULL, NULL, { 0 } },
+  { "print", print_activated, NULL, NULL, NULL, { 0 } },
 };
 
 static void
@@ -470,6 +745,9 @@ atlas_window_class_init (AtlasWindowClass *klass)
   window_class->close_request = atlas_window_close_request;
 
   g_type_ensure (ATLAS_TYPE_COUNTRY_PAGE);
+  g_type_ensure (ATLAS_TYPE_COMPARISON_PAGE);
+  g_type_ensure (ATLAS_TYPE_THERAPY_PAGE);
+  g_type_ensure (ATLAS_TYPE_CONDITIONS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
@@ -486,11 +764,22 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, country_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, nav_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, compare_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, therapies_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, conditions_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, compare_count_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, add_to_comparison_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, comparison_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, therapy_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, conditions_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_comparison_changed);
 }
 
 static void
@@ -576,6 +865,16 @@ attach_application (AtlasWindow      *self,
     }
 
   atlas_country_page_set_store (self->country_page, self->store);
+  atlas_comparison_page_set_store (self->comparison_page, self->store);
+  atlas_therapy_page_set_store (self->therapy_page, self->store);
+  atlas_conditions_page_set_store (self->conditions_page, self->store);
+
+  /* The compared countries survive a restart; the page drops ids that the
+   * data does not have, and that reaches the setting too. */
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "comparison-countries",
+                     self->comparison_page, "country-ids",
+                     G_SETTINGS_BIND_DEFAULT);
 
   filtered = gtk_filter_list_model_new (g_object_ref (atlas_store_get_countries (self->store)),
                                         GTK_FILTER (g_object_ref (self->filter)));
@@ -630,11 +929,37 @@ void
 atlas_window_select_country (AtlasWindow *self,
                              const char  *id)
 {
+  AtlasDataset *dataset;
+
   g_return_if_fail (ATLAS_IS_WINDOW (self));
   g_return_if_fail (id != NULL);
 
+  dataset = self->store != NULL ? atlas_store_get_dataset (self->store) : NULL;
+  if (dataset != NULL && atlas_dataset_lookup_country (dataset, id) != NULL)
+    leave_view (self);
+
   if (show_country_by_id (self, id))
     navigate_to_content (self);
+}
+
+/**
+ * atlas_window_search_for:
+ * @text: what to search for, as if typed
+ *
+ * Shows the sidebar's search with @text in it, as GNOME Shell's "search in
+ * the app" asks.
+ */
+void
+atlas_window_search_for (AtlasWindow *self,
+                         const char  *text)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 GtkSearchEntry *
@@ -662,11 +987,36 @@ atlas_window_get_country_page (AtlasWindow *self)
   return self->country_page;
 }
 
-/* "loading", "error", "empty" or "country". */
+/* "loading", "error", "empty", "country", "compare", "therapies" or
+ * "conditions". */
 const char *
 atlas_window_get_visible_page_name (AtlasWindow *self)
 {
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+AtlasComparisonPage *
+atlas_window_get_comparison_page (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->comparison_page;
+}
+
+AtlasTherapyPage *
+atlas_window_get_therapy_page (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->therapy_page;
+}
+
+AtlasConditionsPage *
+atlas_window_get_conditions_page (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->conditions_page;
 }

@@ -24,6 +24,7 @@ except ImportError:
 # What only the loader can check: a schema sees one value at a time.
 LOADER_ONLY = {
     "duplicate-id": "ids unique across an array",
+    "expires-before-generated": "one date compared with another field's date",
     "history-out-of-order": "dates ordered across array items",
     "impossible-date": "calendar validity (30 February)",
     "member-of-not-region": "a reference to another object's kind",

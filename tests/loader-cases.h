@@ -3,6 +3,10 @@
  * and message the loader must report for it. */
 
 static const InvalidCase invalid_cases[] = {
+  { "expires-before-generated", ATLAS_LOADER_ERROR_INVALID,
+    "expires", "expected a date after \"generated\" (2026-03-15), found \"2026-03-15\"" },
+  { "expires-not-full-date", ATLAS_LOADER_ERROR_INVALID,
+    "expires", "expected a date as YYYY-MM-DD, found \"2027-03\"" },
   { "missing-required", ATLAS_LOADER_ERROR_INVALID,
     "countries[0].name", "is missing; it is required" },
   { "wrong-type", ATLAS_LOADER_ERROR_INVALID,

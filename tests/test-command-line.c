@@ -10,6 +10,7 @@
 
 #include "atlas-command-line.h"
 #include "atlas-storage.h"
+#include "atlas-test-signer.h"
 
 static GBytes *served;
 static const char *served_type = "application/json";
@@ -24,6 +25,17 @@ handle_request (SoupServer        *server,
   if (served == NULL)
     {
       soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+
+  /* What is served is signed with a test key, as the publisher signs. */
+  if (g_str_has_suffix (path, ".minisig"))
+    {
+      g_autoptr(GBytes) signature = atlas_test_sign ("test-1", served, TRUE, "command-line test");
+
+      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (message, "text/plain", SOUP_MEMORY_COPY,
+                                        g_bytes_get_data (signature, NULL), g_bytes_get_size (signature));
       return;
     }
 
@@ -67,10 +79,11 @@ run_refresh (const char  *url,
              char       **out_text,
              char       **err_text)
 {
+  g_autoptr(AtlasTrustedKeys) keys = atlas_test_trusted_keys ("test-1", NULL);
   size_t out_size, err_size;
   FILE *out = open_memstream (out_text, &out_size);
   FILE *err = open_memstream (err_text, &err_size);
-  int status = atlas_command_line_refresh (url, out, err);
+  int status = atlas_command_line_refresh_with_keys (url, keys, out, err);
 
   fclose (out);
   fclose (err);
@@ -102,6 +115,17 @@ test_refresh (void)
   status = run_refresh (url, &out, &err);
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpstr (out, ==, "Already up to date\n");
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Newer data that is already past its expiry: taken, and said to be so. */
+  g_clear_pointer (&served, g_bytes_unref);
+  served = fixture_bytes ("valid", "expired.json");
+  status = run_refresh (url, &out, &err);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_str_has_prefix (out, "Updated to data version 4"));
+  g_assert_cmpstr (err, ==, "This data may be out of date: it was meant to be replaced by 1 April 2026\n");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -125,6 +149,36 @@ test_refresh_insecure_url (void)
 
   g_assert_cmpint (run_refresh ("http://example.com/atlas.json", &out, &err), ==, 1);
   g_assert_nonnull (strstr (err, "not secure"));
+}
+
+/* The real command trusts only the shipped keys: data signed with a test
+ * key is refused, and nothing is stored. */
+static void
+test_refresh_shipped_keys (void)
+{
+  g_autoptr(SoupServer) server = NULL;
+  g_autofree char *url = start_server (&server);
+  g_autoptr(AtlasStorage) storage = atlas_storage_new_default ();
+  size_t out_size, err_size;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  FILE *out_stream = open_memstream (&out, &out_size);
+  FILE *err_stream = open_memstream (&err, &err_size);
+  int status;
+
+  served = fixture_bytes ("valid", "minimal.json");
+  served_type = "application/json";
+  status = atlas_command_line_refresh (url, out_stream, err_stream);
+  fclose (out_stream);
+  fclose (err_stream);
+
+  g_assert_cmpint (status, ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_str_has_prefix (err, "Could not refresh: the data’s signature did not check out; "
+                                        "your data was not changed"));
+  g_assert_nonnull (strstr (err, "which is not a trusted key"));
+  g_assert_false (atlas_storage_has_data (storage));
+  g_clear_pointer (&served, g_bytes_unref);
 }
 
 static void
@@ -157,6 +211,7 @@ main (int   argc,
 
   g_test_add_func ("/command-line/refresh", test_refresh);
   g_test_add_func ("/command-line/refresh-insecure-url", test_refresh_insecure_url);
+  g_test_add_func ("/command-line/refresh-shipped-keys", test_refresh_shipped_keys);
   g_test_add_func ("/command-line/validate", test_validate);
 
   return g_test_run ();

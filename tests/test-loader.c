@@ -85,6 +85,29 @@ test_valid_minimal (void)
   g_assert_cmpstr (atlas_country_get_no_products_note (country), ==, "No product is approved in this test region.");
 }
 
+/* "expires" is optional; past it the data is expired, from the start of
+ * that day in UTC. */
+static void
+test_valid_expires (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) expiring = load_fixture ("valid", "expired", &error);
+  g_autoptr(AtlasDataset) lasting = load_fixture ("valid", "minimal", &error);
+  g_autoptr(GDateTime) before = g_date_time_new_utc (2026, 3, 31, 23, 59, 59);
+  g_autoptr(GDateTime) on = g_date_time_new_utc (2026, 4, 1, 0, 0, 0);
+  g_autoptr(GDateTime) far = g_date_time_new_utc (2099, 1, 1, 0, 0, 0);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (atlas_dataset_get_expires (expiring), ==, "2026-04-01");
+  g_assert_cmpint (atlas_dataset_get_expiry_time (expiring), ==, g_date_time_to_unix (on));
+  g_assert_false (atlas_dataset_is_expired (expiring, before));
+  g_assert_true (atlas_dataset_is_expired (expiring, on));
+
+  g_assert_null (atlas_dataset_get_expires (lasting));
+  g_assert_cmpint (atlas_dataset_get_expiry_time (lasting), ==, 0);
+  g_assert_false (atlas_dataset_is_expired (lasting, far));
+}
+
 static void
 test_invalid_case (gconstpointer data)
 {
@@ -264,6 +287,46 @@ test_display_names (void)
   setlocale (LC_ALL, "");
 }
 
+/* Inputs the fuzzer (fuzz/fuzz-loader) once crashed on, kept in
+ * tests/fixtures/fuzz/loader-*: each must now end in a clear error. Under
+ * the AddressSanitizer build a regression is a sanitizer report. */
+static void
+test_fuzz_regression (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "fuzz", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = atlas_loader_load_file (file, NULL, &error);
+
+  g_assert_null (dataset);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == ATLAS_LOADER_ERROR);
+}
+
+static void
+add_fuzz_regressions (void)
+{
+  g_autofree char *directory = g_test_build_filename (G_TEST_DIST, "fixtures", "fuzz", NULL);
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "loader-"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_assert_cmpuint (names->len, >, 0);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *test_name = g_strdup_printf ("/loader/fuzz-regression/%s", (char *) names->pdata[i]);
+
+      /* The name lives as long as the test run. */
+      g_test_add_data_func_full (test_name, names->pdata[i], test_fuzz_regression, g_free);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,6 +337,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/loader/valid/minimal", test_valid_minimal);
+  g_test_add_func ("/loader/valid/expires", test_valid_expires);
   for (guint i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/loader/invalid/%s", invalid_cases[i].name);
@@ -286,6 +350,7 @@ main (int   argc,
   g_test_add_func ("/loader/hostile/deep-nesting", test_deep_nesting);
   g_test_add_func ("/loader/missing-file", test_missing_file);
   g_test_add_func ("/loader/async", test_async);
+  add_fuzz_regressions ();
   g_test_add_func ("/loader/display-names", test_display_names);
 
   return g_test_run ();

@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The refresher against an in-process SoupServer on 127.0.0.1: every way a
  * refresh can end, and on every failure the stored copy is unchanged to the
- * byte. No test reaches beyond this machine. */
+ * byte. No test reaches beyond this machine.
+ *
+ * The server signs what it serves with the test keys (tests/keys/): every
+ * path P has its signature at P.minisig, made at request time, except the
+ * paths that serve a wrong, missing or malformed signature on purpose. */
 
 #include "config.h"
 
@@ -9,6 +13,7 @@
 #include <libsoup/soup.h>
 
 #include "atlas-refresher.h"
+#include "atlas-test-signer.h"
 
 #define TEST_MAX_BYTES (1024 * 1024)
 #define GOOD_ETAG "\"v3\""
@@ -22,6 +27,8 @@ typedef struct
   AtlasRefresher *refresher;
   GBytes *good_copy;
   guint n_requests;
+  guint n_signature_requests;
+  char *signature_query;
   char *if_none_match;
   GSList *sources;
 } Fixture;
@@ -35,6 +42,7 @@ typedef struct
 } RefreshCase;
 
 static GBytes *document_v2, *document_v3, *document_v4, *document_schema_2, *document_invalid, *gzip_bomb;
+static GBytes *document_v4_flipped, *presigned, *not_json;
 
 /* ---- documents ------------------------------------------------------------ */
 
@@ -130,6 +138,137 @@ add_source (Fixture *fixture,
   fixture->sources = g_slist_prepend (fixture->sources, source);
 }
 
+/* Paths that serve version 4, each with a signature that is wrong in its
+ * own way (see handle_signature_request). */
+static const char * const v4_paths[] = {
+  "/v4", "/slow-v4", "/to-v4", "/no-signature", "/garbage-signature", "/short-signature",
+  "/bad-base64-signature", "/huge-signature", "/huge-chunked-signature", "/rotated", "/tampered-comment",
+  "/unknown-key", "/mix-and-match", "/bad-signature-byte", "/signature-server-error",
+  "/signature-redirect-to-http", "/signature-loop",
+};
+
+/* What the data at @path is: the bytes its signature is made over. */
+static GBytes *
+served_document (const char *path)
+{
+  if (g_strv_contains ((const char * const *) v4_paths, path) && !g_str_equal (path, "/to-v4"))
+    return document_v4;
+  if (g_str_equal (path, "/conditional") || g_str_equal (path, "/bad-data-byte"))
+    return document_v4;
+  if (g_str_equal (path, "/v3"))
+    return document_v3;
+  if (g_str_equal (path, "/v2"))
+    return document_v2;
+  if (g_str_equal (path, "/schema-2"))
+    return document_schema_2;
+  if (g_str_equal (path, "/invalid-json"))
+    return not_json;
+  if (g_str_equal (path, "/invalid-data"))
+    return document_invalid;
+  if (g_str_equal (path, "/presigned") || g_str_equal (path, "/presigned-legacy"))
+    return presigned;
+  return NULL;
+}
+
+static GBytes *
+make_filler (gsize size)
+{
+  char *text = g_malloc (size);
+
+  memset (text, 'A', size);
+  return g_bytes_new_take (text, size);
+}
+
+static void
+handle_signature_request (Fixture           *fixture,
+                          SoupServerMessage *message,
+                          const char        *path)
+{
+  g_autofree char *base = g_strndup (path, strlen (path) - strlen (ATLAS_REFRESHER_SIGNATURE_SUFFIX));
+  GBytes *document = served_document (base);
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (message);
+  g_autoptr(GBytes) good = NULL;
+  g_autoptr(GBytes) signature = NULL;
+
+  fixture->n_signature_requests++;
+  g_free (fixture->signature_query);
+  fixture->signature_query = g_strdup (g_uri_get_query (soup_server_message_get_uri (message)));
+
+  if (g_str_equal (base, "/to-v4"))
+    {
+      soup_server_message_set_redirect (message, SOUP_STATUS_MOVED_PERMANENTLY, "/v4.minisig");
+      return;
+    }
+  if (g_str_equal (base, "/signature-redirect-to-http"))
+    {
+      soup_server_message_set_redirect (message, SOUP_STATUS_FOUND, "http://example.com/atlas.json.minisig");
+      return;
+    }
+  if (g_str_equal (base, "/signature-loop"))
+    {
+      soup_server_message_set_redirect (message, SOUP_STATUS_FOUND, path);
+      return;
+    }
+  if (g_str_equal (base, "/signature-server-error"))
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
+      return;
+    }
+  if (document == NULL || g_str_equal (base, "/no-signature"))
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+  if (g_str_equal (base, "/huge-chunked-signature"))
+    {
+      g_autoptr(GBytes) filler = make_filler (2 * ATLAS_REFRESHER_MAX_SIGNATURE_BYTES);
+
+      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+      soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+      soup_message_body_append_bytes (soup_server_message_get_response_body (message), filler);
+      soup_message_body_complete (soup_server_message_get_response_body (message));
+      return;
+    }
+
+  good = atlas_test_sign ("test-1", document, TRUE, "timestamp:1764043200 file:atlas.json hashed");
+  if (g_str_equal (base, "/garbage-signature"))
+    signature = g_bytes_new_static ("<html>oops</html>", 17);
+  else if (g_str_equal (base, "/huge-signature"))
+    signature = make_filler (ATLAS_REFRESHER_MAX_SIGNATURE_BYTES + 1);
+  else if (g_str_equal (base, "/short-signature"))
+    {
+      g_auto(GStrv) lines = atlas_test_split_lines (good);
+
+      lines[1][strlen (lines[1]) - 4] = '\0';
+      signature = atlas_test_replace_line (good, 1, lines[1]);
+    }
+  else if (g_str_equal (base, "/bad-base64-signature"))
+    {
+      g_auto(GStrv) lines = atlas_test_split_lines (good);
+
+      lines[1][20] = '*';
+      signature = atlas_test_replace_line (good, 1, lines[1]);
+    }
+  else if (g_str_equal (base, "/rotated"))
+    signature = atlas_test_sign ("test-2", document, TRUE, "signed with the second, rotated-in key");
+  else if (g_str_equal (base, "/unknown-key"))
+    signature = atlas_test_sign ("test-untrusted", document, TRUE, "signed with a key nobody trusts");
+  else if (g_str_equal (base, "/mix-and-match"))
+    signature = atlas_test_sign ("test-1", document_v3, TRUE, "a valid signature of another file");
+  else if (g_str_equal (base, "/bad-signature-byte"))
+    signature = atlas_test_change_byte (good, 1, 30, -1);
+  else if (g_str_equal (base, "/tampered-comment"))
+    signature = atlas_test_replace_line (good, 2, "trusted comment: timestamp:1893456000 file:atlas.json hashed");
+  else if (g_str_equal (base, "/presigned"))
+    signature = atlas_test_read_file ("fixtures", "signatures", "atlas.json.minisig", NULL);
+  else if (g_str_equal (base, "/presigned-legacy"))
+    signature = atlas_test_read_file ("fixtures", "signatures", "atlas.json.legacy.minisig", NULL);
+  else
+    signature = g_bytes_ref (good);
+
+  respond (message, SOUP_STATUS_OK, "text/plain", signature);
+}
+
 static void
 handle_request (SoupServer        *server,
                 SoupServerMessage *message,
@@ -142,15 +281,25 @@ handle_request (SoupServer        *server,
   SoupMessageHeaders *request_headers = soup_server_message_get_request_headers (message);
   g_autoptr(GBytes) html = g_bytes_new_static ("<html>oops</html>", 17);
 
+  if (g_str_has_suffix (path, ATLAS_REFRESHER_SIGNATURE_SUFFIX))
+    {
+      handle_signature_request (fixture, message, path);
+      return;
+    }
+
   fixture->n_requests++;
   g_free (fixture->if_none_match);
   fixture->if_none_match = g_strdup (soup_message_headers_get_one (request_headers, "If-None-Match"));
 
-  if (g_str_equal (path, "/v4") || g_str_equal (path, "/slow-v4"))
+  if (g_strv_contains ((const char * const *) v4_paths, path) && !g_str_equal (path, "/to-v4"))
     {
       soup_message_headers_replace (headers, "ETag", "\"v4\"");
       respond (message, SOUP_STATUS_OK, "application/json", document_v4);
     }
+  else if (g_str_equal (path, "/bad-data-byte"))
+    respond (message, SOUP_STATUS_OK, "application/json", document_v4_flipped);
+  else if (g_str_equal (path, "/presigned") || g_str_equal (path, "/presigned-legacy"))
+    respond (message, SOUP_STATUS_OK, "application/json", presigned);
   else if (g_str_equal (path, "/conditional"))
     {
       if (g_strcmp0 (fixture->if_none_match, GOOD_ETAG) == 0)
@@ -165,7 +314,7 @@ handle_request (SoupServer        *server,
   else if (g_str_equal (path, "/schema-2"))
     respond (message, SOUP_STATUS_OK, "application/json", document_schema_2);
   else if (g_str_equal (path, "/invalid-json"))
-    respond (message, SOUP_STATUS_OK, "application/json", html);
+    respond (message, SOUP_STATUS_OK, "application/json", not_json);
   else if (g_str_equal (path, "/invalid-data"))
     respond (message, SOUP_STATUS_OK, "application/json", document_invalid);
   else if (g_str_equal (path, "/html"))
@@ -234,6 +383,15 @@ handle_request (SoupServer        *server,
 
 /* ---- fixture ---------------------------------------------------------------- */
 
+/* Two trusted keys, as in the app during a key rotation. */
+static void
+set_test_keys (AtlasRefresher *refresher)
+{
+  g_autoptr(AtlasTrustedKeys) keys = atlas_test_trusted_keys ("test-1", "test-2", NULL);
+
+  atlas_refresher_set_trusted_keys (refresher, keys);
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -265,6 +423,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->refresher = atlas_refresher_new (fixture->storage);
   atlas_refresher_set_limits (fixture->refresher, TEST_MAX_BYTES, 1, 3);
+  set_test_keys (fixture->refresher);
 }
 
 static void
@@ -282,6 +441,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->good_copy, g_bytes_unref);
   g_clear_pointer (&fixture->base_url, g_free);
   g_clear_pointer (&fixture->if_none_match, g_free);
+  g_clear_pointer (&fixture->signature_query, g_free);
 }
 
 typedef struct
@@ -354,6 +514,17 @@ assert_good_copy_unchanged (Fixture *fixture)
     }
 }
 
+/* A refused document's validators are not remembered: the next refresh
+ * must not be told "not modified" about it. */
+static void
+assert_validators_unchanged (Fixture *fixture)
+{
+  g_autoptr(AtlasFeedMetadata) metadata = atlas_storage_load_metadata (fixture->storage);
+
+  g_assert_cmpstr (metadata->etag, ==, GOOD_ETAG);
+  g_assert_cmpint (metadata->dataset_version, ==, 3);
+}
+
 /* ---- the cases ---------------------------------------------------------------- */
 
 static const RefreshCase failure_cases[] = {
@@ -375,6 +546,31 @@ static const RefreshCase failure_cases[] = {
   { "newer-schema", "/schema-2", ATLAS_REFRESH_NEEDS_APP_UPDATE, "Update the app" },
   { "plain-http-url", "http://example.com/atlas.json", ATLAS_REFRESH_INSECURE, "must start with https://" },
   { "not-a-url", "not a url", ATLAS_REFRESH_INSECURE, "must start with https://" },
+  /* The signature: checked before parsing, and nothing unsigned is taken. */
+  { "flipped-data-byte", "/bad-data-byte", ATLAS_REFRESH_UNTRUSTED,
+    "the data’s signature did not check out: the signature does not match the data" },
+  { "flipped-signature-byte", "/bad-signature-byte", ATLAS_REFRESH_UNTRUSTED, "the signature does not match the data" },
+  { "unknown-key", "/unknown-key", ATLAS_REFRESH_UNTRUSTED,
+    "signed with the key 6082F30658AC53A5, which is not a trusted key" },
+  { "mix-and-match", "/mix-and-match", ATLAS_REFRESH_UNTRUSTED, "the signature does not match the data" },
+  { "signature-missing", "/no-signature", ATLAS_REFRESH_UNTRUSTED,
+    "the server has no signature for the data (it answered 404 Not Found)" },
+  { "signature-garbage", "/garbage-signature", ATLAS_REFRESH_UNTRUSTED,
+    "does not have the four lines of a minisign signature" },
+  { "signature-wrong-length", "/short-signature", ATLAS_REFRESH_UNTRUSTED,
+    "line 2 of the signature file is not 74 bytes of base64" },
+  { "signature-bad-base64", "/bad-base64-signature", ATLAS_REFRESH_UNTRUSTED,
+    "line 2 of the signature file is not 74 bytes of base64" },
+  { "signature-huge", "/huge-signature", ATLAS_REFRESH_UNTRUSTED, "larger than the limit of 4096 bytes" },
+  { "signature-huge-chunked", "/huge-chunked-signature", ATLAS_REFRESH_UNTRUSTED,
+    "larger than the limit of 4096 bytes" },
+  { "trusted-comment-tampered", "/tampered-comment", ATLAS_REFRESH_UNTRUSTED,
+    "the trusted comment does not match its signature" },
+  { "signature-server-error", "/signature-server-error", ATLAS_REFRESH_SERVER_ERROR,
+    "the server answered 503 Service Unavailable for the data’s signature" },
+  { "signature-redirect-to-http", "/signature-redirect-to-http", ATLAS_REFRESH_INSECURE,
+    "redirected to an insecure address (http)" },
+  { "signature-redirect-loop", "/signature-loop", ATLAS_REFRESH_INSECURE, "redirected more than 5 times" },
 };
 
 static void
@@ -393,6 +589,7 @@ test_failure (Fixture       *fixture,
     g_error ("expected the error to contain\n  %s\nbut it was\n  %s", refresh_case->message, outcome.error->message);
   g_assert_null (outcome.dataset);
   assert_good_copy_unchanged (fixture);
+  assert_validators_unchanged (fixture);
   outcome_clear (&outcome);
 }
 
@@ -411,6 +608,7 @@ test_success (Fixture       *fixture,
   g_assert_nonnull (outcome.dataset);
   g_assert_cmpint (atlas_dataset_get_dataset_version (outcome.dataset), ==, 4);
   g_assert_cmpuint (fixture->n_requests, ==, 2); /* the redirect, then the data */
+  g_assert_cmpuint (fixture->n_signature_requests, ==, 2); /* the same for its signature */
   g_assert_cmpstr (fixture->if_none_match, ==, GOOD_ETAG);
 
   stored = atlas_storage_load_data (fixture->storage, NULL, NULL);
@@ -419,6 +617,81 @@ test_success (Fixture       *fixture,
   g_assert_cmpstr (metadata->etag, ==, "\"v4\"");
   g_assert_cmpint (metadata->dataset_version, ==, 4);
   g_assert_cmpint (metadata->last_success, >, 0);
+  outcome_clear (&outcome);
+}
+
+/* Data signed by the second trusted key (a key rotation) is accepted. */
+static void
+test_rotated_key (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  Outcome outcome = { 0, };
+  g_autoptr(GBytes) stored = NULL;
+
+  refresh (fixture, "/rotated", &outcome);
+
+  g_assert_no_error (outcome.error);
+  g_assert_cmpint (outcome.outcome, ==, ATLAS_REFRESH_UPDATED);
+  g_assert_cmpint (atlas_dataset_get_dataset_version (outcome.dataset), ==, 4);
+  stored = atlas_storage_load_data (fixture->storage, NULL, NULL);
+  g_assert_true (g_bytes_equal (stored, document_v4));
+  outcome_clear (&outcome);
+}
+
+/* Signatures made by the minisign tool itself, prehashed and legacy, over
+ * a document of the version in use. */
+static void
+test_presigned (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *path = data;
+  Outcome outcome = { 0, };
+
+  refresh (fixture, path, &outcome);
+
+  g_assert_no_error (outcome.error);
+  g_assert_cmpint (outcome.outcome, ==, ATLAS_REFRESH_UP_TO_DATE);
+  g_assert_cmpuint (fixture->n_signature_requests, ==, 1);
+  outcome_clear (&outcome);
+}
+
+/* The signature's address keeps the data address's query. */
+static void
+test_signature_address (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  Outcome outcome = { 0, };
+
+  refresh (fixture, "/v4?channel=stable", &outcome);
+
+  g_assert_no_error (outcome.error);
+  g_assert_cmpint (outcome.outcome, ==, ATLAS_REFRESH_UPDATED);
+  g_assert_cmpstr (fixture->signature_query, ==, "channel=stable");
+  outcome_clear (&outcome);
+}
+
+/* Without trusted keys nothing is fetched and nothing is taken. */
+static void
+test_no_trusted_keys (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(AtlasTrustedKeys) none = atlas_trusted_keys_new ();
+  Outcome outcome = { 0, };
+
+  atlas_refresher_set_trusted_keys (fixture->refresher, NULL);
+  refresh (fixture, "/v4", &outcome);
+  g_assert_error (outcome.error, ATLAS_REFRESH_ERROR, ATLAS_REFRESH_UNTRUSTED);
+  g_assert_nonnull (strstr (outcome.error->message, "there is no trusted key"));
+  outcome_clear (&outcome);
+
+  atlas_refresher_set_trusted_keys (fixture->refresher, none);
+  outcome = (Outcome) { 0, };
+  refresh (fixture, "/v4", &outcome);
+  g_assert_error (outcome.error, ATLAS_REFRESH_ERROR, ATLAS_REFRESH_UNTRUSTED);
+
+  g_assert_cmpuint (fixture->n_requests, ==, 0);
+  assert_good_copy_unchanged (fixture);
+  assert_validators_unchanged (fixture);
   outcome_clear (&outcome);
 }
 
@@ -507,6 +780,7 @@ test_read_only_directory (Fixture       *fixture,
   g_autofree char *url = g_strconcat (fixture->base_url, "/v4", NULL);
   Outcome outcome = { 0, };
 
+  set_test_keys (refresher);
   atlas_refresher_refresh_async (refresher, url, 3, NULL, refreshed_cb, &outcome);
   wait_for (&outcome);
 
@@ -583,8 +857,25 @@ main (int   argc,
     document_invalid = g_bytes_new_take (g_steal_pointer (&contents), length);
   }
   gzip_bomb = make_gzip_bomb ();
+  not_json = g_bytes_new_static ("<html>oops</html>", 17);
+  presigned = atlas_test_read_file ("fixtures", "signatures", "atlas.json", NULL);
+  {
+    gsize length;
+    g_autofree char *flipped = g_memdup2 (g_bytes_get_data (document_v4, &length), g_bytes_get_size (document_v4));
+
+    flipped[length / 2] ^= 0x20;
+    document_v4_flipped = g_bytes_new_take (g_steal_pointer (&flipped), length);
+  }
 
   g_test_add ("/refresher/success-after-redirect", Fixture, NULL, fixture_set_up, test_success, fixture_tear_down);
+  g_test_add ("/refresher/rotated-key", Fixture, NULL, fixture_set_up, test_rotated_key, fixture_tear_down);
+  g_test_add ("/refresher/presigned/prehashed", Fixture, "/presigned", fixture_set_up, test_presigned,
+              fixture_tear_down);
+  g_test_add ("/refresher/presigned/legacy", Fixture, "/presigned-legacy", fixture_set_up, test_presigned,
+              fixture_tear_down);
+  g_test_add ("/refresher/signature-address", Fixture, NULL, fixture_set_up, test_signature_address,
+              fixture_tear_down);
+  g_test_add ("/refresher/no-trusted-keys", Fixture, NULL, fixture_set_up, test_no_trusted_keys, fixture_tear_down);
   g_test_add ("/refresher/not-modified", Fixture, NULL, fixture_set_up, test_not_modified, fixture_tear_down);
   g_test_add ("/refresher/equal-version", Fixture, NULL, fixture_set_up, test_equal_version, fixture_tear_down);
   g_test_add ("/refresher/retry-after", Fixture, NULL, fixture_set_up, test_retry_after_remembered, fixture_tear_down);
@@ -609,5 +900,8 @@ main (int   argc,
   g_bytes_unref (document_schema_2);
   g_bytes_unref (document_invalid);
   g_bytes_unref (gzip_bomb);
+  g_bytes_unref (not_json);
+  g_bytes_unref (presigned);
+  g_bytes_unref (document_v4_flipped);
   return status;
 }

@@ -7,6 +7,7 @@
 
 #include <libsoup/soup.h>
 
+#include "atlas-test-signer.h"
 #include "atlas-updater.h"
 
 /* ---- a network monitor the test controls ---- */
@@ -105,6 +106,7 @@ typedef struct
   AtlasStore *store;
   AtlasUpdater *updater;
   GPtrArray *notices;
+  guint n_expired_notifications;
 } Fixture;
 
 static void
@@ -116,27 +118,47 @@ notice_cb (AtlasUpdater *updater,
 }
 
 static void
+expired_notify_cb (AtlasUpdater *updater,
+                   GParamSpec   *pspec,
+                   Fixture      *fixture)
+{
+  fixture->n_expired_notifications++;
+}
+
+static void
 wait_until_loaded (Fixture *fixture)
 {
   while (atlas_updater_get_loading (fixture->updater))
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* @data, when not NULL, names a fixture in fixtures/valid that is already
+ * the downloaded copy at start-up. */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "stem-cell-atlas", NULL);
   g_autoptr(GFile) directory = g_file_new_for_path (path);
+  g_autoptr(AtlasTrustedKeys) keys = atlas_test_trusted_keys ("test-1", NULL);
 
   fixture->monitor = g_object_new (TEST_TYPE_MONITOR, NULL);
   fixture->settings = g_settings_new (APP_ID);
   fixture->storage = atlas_storage_new (directory);
+  if (data != NULL)
+    {
+      g_autoptr(GBytes) downloaded = atlas_test_read_file ("fixtures", "valid", data, NULL);
+
+      g_assert_true (atlas_storage_save_data (fixture->storage, downloaded, NULL));
+    }
   fixture->store = atlas_store_new ();
   fixture->updater = atlas_updater_new (fixture->store, fixture->storage, fixture->settings,
                                         G_NETWORK_MONITOR (fixture->monitor));
+  /* The server below signs with a test key, which only tests trust. */
+  atlas_refresher_set_trusted_keys (atlas_updater_get_refresher (fixture->updater), keys);
   fixture->notices = g_ptr_array_new_with_free_func (g_free);
   g_signal_connect (fixture->updater, "notice", G_CALLBACK (notice_cb), fixture);
+  g_signal_connect (fixture->updater, "notify::expired", G_CALLBACK (expired_notify_cb), fixture);
   atlas_updater_start (fixture->updater);
   wait_until_loaded (fixture);
 }
@@ -227,6 +249,7 @@ test_not_due_when_disabled (Fixture       *fixture,
 /* ---- what a manual refresh tells the reader ---- */
 
 static GBytes *served;
+static const char *signing_key = "test-1";
 
 static void
 handle_request (SoupServer        *server,
@@ -235,6 +258,17 @@ handle_request (SoupServer        *server,
                 GHashTable        *query,
                 gpointer           user_data)
 {
+  /* The data's signature, by the key the test chose. */
+  if (g_str_has_suffix (path, ".minisig"))
+    {
+      g_autoptr(GBytes) signature = atlas_test_sign (signing_key, served, TRUE, "updater test");
+
+      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (message, "text/plain", SOUP_MEMORY_COPY,
+                                        g_bytes_get_data (signature, NULL), g_bytes_get_size (signature));
+      return;
+    }
+
   soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
   soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY,
                                     g_bytes_get_data (served, NULL), g_bytes_get_size (served));
@@ -245,6 +279,28 @@ wait_for_refresh (Fixture *fixture)
 {
   while (atlas_updater_get_refreshing (fixture->updater))
     g_main_context_iteration (NULL, TRUE);
+}
+
+/* Serves @name from fixtures/valid on 127.0.0.1 and points the settings at it. */
+static SoupServer *
+serve_fixture (Fixture    *fixture,
+               const char *name)
+{
+  SoupServer *server = soup_server_new (NULL, NULL);
+  g_autofree char *url = NULL;
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  g_clear_pointer (&served, g_bytes_unref);
+  served = atlas_test_read_file ("fixtures", "valid", name, NULL);
+  soup_server_add_handler (server, NULL, handle_request, NULL, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_settings_set_string (fixture->settings, "data-url", url);
+  return server;
 }
 
 static void
@@ -285,8 +341,101 @@ test_manual_refresh_notices (Fixture       *fixture,
   wait_for_refresh (fixture);
   g_assert_cmpuint (fixture->notices->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (fixture->notices, 1), ==, "Already up to date");
+  g_assert_false (atlas_updater_get_expired (fixture->updater));
 
   g_clear_pointer (&served, g_bytes_unref);
+}
+
+#define EXPIRED_NOTICE "This data may be out of date: it was meant to be replaced by 1 April 2026"
+
+/* Data past its expiry is still shown, and marked: a notice at start-up and
+ * the "expired" property for a persistent marker. */
+static void
+test_expired_at_start_up (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  AtlasDataset *dataset = atlas_store_get_dataset (fixture->store);
+
+  g_assert_cmpint (atlas_dataset_get_dataset_version (dataset), ==, 4);
+  g_assert_cmpstr (atlas_dataset_get_expires (dataset), ==, "2026-04-01");
+  g_assert_true (atlas_updater_get_expired (fixture->updater));
+  g_assert_cmpuint (fixture->n_expired_notifications, ==, 1);
+  g_assert_cmpuint (fixture->notices->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->notices, 0), ==, EXPIRED_NOTICE);
+
+  /* Back to the bundled data, which has not expired: the marker goes. */
+  g_assert_true (atlas_updater_reset_to_bundled (fixture->updater, NULL));
+  while (fixture->notices->len < 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (atlas_updater_get_expired (fixture->updater));
+  g_assert_cmpuint (fixture->n_expired_notifications, ==, 2);
+}
+
+/* A refresh that brings expired data says both what happened and that the
+ * data may be out of date. */
+static void
+test_expired_after_refresh (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(SoupServer) server = serve_fixture (fixture, "expired.json");
+
+  g_assert_false (atlas_updater_get_expired (fixture->updater));
+  g_assert_cmpuint (fixture->notices->len, ==, 0);
+
+  atlas_updater_refresh (fixture->updater);
+  wait_for_refresh (fixture);
+
+  g_assert_cmpuint (fixture->notices->len, ==, 2);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (fixture->notices, 0), "Updated to data version 4"));
+  g_assert_cmpstr (g_ptr_array_index (fixture->notices, 1), ==, EXPIRED_NOTICE);
+  g_assert_true (atlas_updater_get_expired (fixture->updater));
+  g_assert_cmpuint (fixture->n_expired_notifications, ==, 1);
+
+  /* Asked again, the server still has nothing newer: still marked. */
+  atlas_updater_refresh (fixture->updater);
+  wait_for_refresh (fixture);
+  g_assert_cmpuint (fixture->notices->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (fixture->notices, 2), ==, "Already up to date");
+  g_assert_cmpstr (g_ptr_array_index (fixture->notices, 3), ==, EXPIRED_NOTICE);
+
+  g_clear_pointer (&served, g_bytes_unref);
+}
+
+/* Data signed by a key the app does not trust is refused with a sentence a
+ * reader understands, and the data in use stays. */
+static void
+test_untrusted_refresh (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(SoupServer) server = serve_fixture (fixture, "minimal.json");
+
+  signing_key = "test-untrusted";
+  atlas_updater_refresh (fixture->updater);
+  wait_for_refresh (fixture);
+  signing_key = "test-1";
+
+  g_assert_cmpuint (fixture->notices->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->notices, 0), ==,
+                   "Could not refresh: the data’s signature did not check out; your data was not changed");
+  g_assert_cmpint (atlas_dataset_get_dataset_version (atlas_store_get_dataset (fixture->store)), ==, 1);
+  g_assert_false (atlas_storage_has_data (fixture->storage));
+
+  g_clear_pointer (&served, g_bytes_unref);
+}
+
+/* The app's own updater trusts the shipped publisher keys, not test keys. */
+static void
+test_shipped_keys (void)
+{
+  g_autoptr(TestMonitor) monitor = g_object_new (TEST_TYPE_MONITOR, NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(AtlasStorage) storage = atlas_storage_new_default ();
+  g_autoptr(AtlasStore) store = atlas_store_new ();
+  g_autoptr(AtlasUpdater) updater = atlas_updater_new (store, storage, settings, G_NETWORK_MONITOR (monitor));
+  AtlasTrustedKeys *keys = atlas_refresher_get_trusted_keys (atlas_updater_get_refresher (updater));
+
+  g_assert_nonnull (keys);
+  g_assert_cmpuint (atlas_trusted_keys_get_n_keys (keys), >=, 2);
 }
 
 static void
@@ -341,6 +490,13 @@ main (int   argc,
   g_test_add ("/updater/disabled", Fixture, NULL, fixture_set_up, test_not_due_when_disabled, fixture_tear_down);
   g_test_add ("/updater/manual-refresh-notices", Fixture, NULL, fixture_set_up, test_manual_refresh_notices,
               fixture_tear_down);
+  g_test_add ("/updater/expired-at-start-up", Fixture, "expired.json", fixture_set_up, test_expired_at_start_up,
+              fixture_tear_down);
+  g_test_add ("/updater/expired-after-refresh", Fixture, NULL, fixture_set_up, test_expired_after_refresh,
+              fixture_tear_down);
+  g_test_add ("/updater/untrusted-refresh", Fixture, NULL, fixture_set_up, test_untrusted_refresh,
+              fixture_tear_down);
+  g_test_add_func ("/updater/shipped-keys", test_shipped_keys);
   g_test_add ("/updater/reset-to-bundled", Fixture, NULL, fixture_set_up, test_reset_to_bundled, fixture_tear_down);
   g_test_add ("/updater/status-text", Fixture, NULL, fixture_set_up, test_status_text, fixture_tear_down);
 

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "atlas-source.h"
+
+G_BEGIN_DECLS
+
+AdwActionRow *atlas_rows_new              (const char  *title,
+                                           const char  *subtitle);
+AdwActionRow *atlas_rows_new_property     (const char  *label,
+                                           const char  *value);
+AdwActionRow *atlas_rows_new_source       (AtlasSource *source);
+AdwActionRow *atlas_rows_new_country_link (const char  *title,
+                                           const char  *subtitle,
+                                           const char  *country_id,
+                                           GtkWidget   *suffix);
+AdwPreferencesGroup *
+              atlas_rows_new_group        (const char  *title);
+
+G_END_DECLS
