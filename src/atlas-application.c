@@ -312,6 +312,7 @@ static const struct {
   { "win.show-compare", { "<Control>1", NULL } },
   { "win.show-therapies('')", { "<Control>2", NULL } },
   { "win.show-conditions('')", { "<Control>3", NULL } },
+  { "win.show-guidance", { "<Control>4", NULL } },
   { "win.add-to-comparison", { "<Control>d", NULL } },
   { "win.export-csv", { "<Control>e", NULL } },
   { "win.export-markdown", { "<Control><Shift>e", NULL } },

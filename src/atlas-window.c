@@ -53,12 +53,14 @@ struct _AtlasWindow
   GtkListBoxRow *compare_row;
   GtkListBoxRow *therapies_row;
   GtkListBoxRow *conditions_row;
+  GtkListBoxRow *guidance_row;
   GtkLabel *compare_count_label;
   GtkWidget *add_to_comparison_button;
   GtkWidget *export_button;
   AtlasComparisonPage *comparison_page;
   AtlasTherapyPage *therapy_page;
   AtlasConditionsPage *conditions_page;
+  AtlasGuidancePage *guidance_page;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -72,6 +74,8 @@ get_view_title (const char *view)
     return _("Therapy Types");
   if (g_strcmp0 (view, "conditions") == 0)
     return _("Conditions");
+  if (g_strcmp0 (view, "guidance") == 0)
+    return _("For Patients");
 
   return NULL;
 }
@@ -309,6 +313,8 @@ get_view_row (AtlasWindow *self,
     return self->therapies_row;
   if (g_strcmp0 (view, "conditions") == 0)
     return self->conditions_row;
+  if (g_strcmp0 (view, "guidance") == 0)
+    return self->guidance_row;
 
   return NULL;
 }
@@ -585,6 +591,14 @@ show_conditions_activated (GSimpleAction *action,
   show_view (self, "conditions");
 }
 
+static void
+show_guidance_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  show_view (ATLAS_WINDOW (user_data), "guidance");
+}
+
 /* Pages link products and marks to their country with this. */
 static void
 show_country_activated (GSimpleAction *action,
@@ -669,6 +683,7 @@ static const GActionEntry win_actions[] = {
   { "show-compare", show_compare_activated, NULL, NULL, NULL, { 0 } },
   { "show-therapies", show_therapies_activated, "s", NULL, NULL, { 0 } },
   { "show-conditions", show_conditions_activated, "s", NULL, NULL, { 0 } },
+  { "show-guidance", show_guidance_activated, NULL, NULL, NULL, { 0 } },
   { "show-country", show_country_activated, "s", NULL, NULL, { 0 } },
   { "add-to-comparison", add_to_comparison_activated, NULL, NULL, NULL, { 0 } },
   { "export-csv", export_csv_activated, NULL, NULL, NULL, { 0 } },
@@ -748,6 +763,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   g_type_ensure (ATLAS_TYPE_COMPARISON_PAGE);
   g_type_ensure (ATLAS_TYPE_THERAPY_PAGE);
   g_type_ensure (ATLAS_TYPE_CONDITIONS_PAGE);
+  g_type_ensure (ATLAS_TYPE_GUIDANCE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
@@ -768,6 +784,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, compare_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, therapies_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, conditions_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, guidance_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, guidance_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, compare_count_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, add_to_comparison_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, export_button);
@@ -867,6 +885,7 @@ attach_application (AtlasWindow      *self,
   atlas_country_page_set_store (self->country_page, self->store);
   atlas_comparison_page_set_store (self->comparison_page, self->store);
   atlas_therapy_page_set_store (self->therapy_page, self->store);
+  atlas_guidance_page_set_store (self->guidance_page, self->store);
   atlas_conditions_page_set_store (self->conditions_page, self->store);
 
   /* The compared countries survive a restart; the page drops ids that the
@@ -1011,6 +1030,14 @@ atlas_window_get_therapy_page (AtlasWindow *self)
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
 
   return self->therapy_page;
+}
+
+AtlasGuidancePage *
+atlas_window_get_guidance_page (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->guidance_page;
 }
 
 AtlasConditionsPage *

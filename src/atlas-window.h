@@ -6,6 +6,7 @@
 #include "atlas-application.h"
 #include "atlas-comparison-page.h"
 #include "atlas-conditions-page.h"
+#include "atlas-guidance-page.h"
 #include "atlas-country-page.h"
 #include "atlas-therapy-page.h"
 
@@ -29,6 +30,7 @@ const char       *atlas_window_get_visible_page_name   (AtlasWindow      *self);
 AtlasComparisonPage *
                   atlas_window_get_comparison_page     (AtlasWindow      *self);
 AtlasTherapyPage *atlas_window_get_therapy_page        (AtlasWindow      *self);
+AtlasGuidancePage *atlas_window_get_guidance_page      (AtlasWindow      *self);
 AtlasConditionsPage *
                   atlas_window_get_conditions_page     (AtlasWindow      *self);
 

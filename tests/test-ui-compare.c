@@ -792,6 +792,61 @@ test_navigation (void)
   close_window (window);
 }
 
+/* Every row title under @widget, in order; checks none reads data as markup. */
+static void
+collect_row_titles (GtkWidget *widget,
+                    GPtrArray *titles)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    {
+      g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (widget)));
+      g_ptr_array_add (titles, (gpointer) adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_row_titles (child, titles);
+}
+
+static void
+test_guidance (void)
+{
+  AtlasWindow *window = open_window ();
+  GListModel *guidance = atlas_dataset_get_guidance (get_dataset ());
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  guint n_questions = 0, n_red_flags = 0;
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-guidance"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-guidance", NULL);
+  g_assert_cmpstr (atlas_window_get_visible_page_name (window), ==, "guidance");
+
+  collect_row_titles (GTK_WIDGET (atlas_window_get_guidance_page (window)), titles);
+
+  /* Every point of the guidance is there, and so is every source it cites. */
+  g_assert_cmpuint (g_list_model_get_n_items (guidance), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (guidance); i++)
+    {
+      g_autoptr(AtlasGuidance) item = g_list_model_get_item (guidance, i);
+      const char * const *source_ids = atlas_guidance_get_source_ids (item);
+
+      g_assert_true (g_ptr_array_find_with_equal_func (titles, atlas_guidance_get_title (item), g_str_equal, NULL));
+      for (guint j = 0; source_ids[j] != NULL; j++)
+        {
+          AtlasSource *source = atlas_dataset_lookup_source (get_dataset (), source_ids[j]);
+
+          g_assert_true (g_ptr_array_find_with_equal_func (titles, atlas_source_get_title (source), g_str_equal, NULL));
+        }
+
+      n_questions += atlas_guidance_get_kind (item) == ATLAS_GUIDANCE_KIND_QUESTION;
+      n_red_flags += atlas_guidance_get_kind (item) == ATLAS_GUIDANCE_KIND_RED_FLAG;
+    }
+
+  /* Questions to ask and warning signs are both there for a patient. */
+  g_assert_cmpuint (n_questions, >, 0);
+  g_assert_cmpuint (n_red_flags, >, 0);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -826,6 +881,7 @@ main (int   argc,
   g_test_add_func ("/ui/therapies/lists-everything", test_therapies);
   g_test_add_func ("/ui/conditions/statuses", test_condition);
   g_test_add_func ("/ui/window/views", test_navigation);
+  g_test_add_func ("/ui/guidance/every-point-and-source", test_guidance);
 
   status = g_test_run ();
 
