@@ -139,7 +139,7 @@ dup_country_names (AtlasComparison *comparison)
         g_string_append (names, _(" and "));
       else if (i > 0)
         g_string_append (names, _(", "));
-      g_string_append (names, atlas_country_get_name (atlas_comparison_get_country (comparison, i)));
+      g_string_append (names, atlas_country_get_display_name (atlas_comparison_get_country (comparison, i)));
     }
 
   return g_string_free (g_steal_pointer (&names), FALSE);
@@ -204,7 +204,7 @@ make_header (AtlasComparisonPage *self,
 {
   AtlasCountry *country = atlas_comparison_get_country (self->comparison, column);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, stacked ? 6 : 8);
-  GtkWidget *name = gtk_label_new (atlas_country_get_name (country));
+  GtkWidget *name = gtk_label_new (atlas_country_get_display_name (country));
 
   gtk_box_append (GTK_BOX (box), make_flag (country));
 
@@ -221,7 +221,7 @@ make_header (AtlasComparisonPage *self,
       g_autoptr(GMenuModel) menu = make_column_menu (self, column);
       GtkWidget *button = gtk_menu_button_new ();
       /* Translators: %s is a country, e.g. "Options for Japan". */
-      g_autofree char *label = g_strdup_printf (_("Options for %s"), atlas_country_get_name (country));
+      g_autofree char *label = g_strdup_printf (_("Options for %s"), atlas_country_get_display_name (country));
 
       gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
       gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
@@ -360,7 +360,7 @@ rebuild_columns_group (AtlasComparisonPage *self)
     {
       AtlasCountry *country = atlas_comparison_get_country (self->comparison, i);
       const char *id = atlas_country_get_id (country);
-      AdwActionRow *row = atlas_rows_new (atlas_country_get_name (country), NULL);
+      AdwActionRow *row = atlas_rows_new (atlas_country_get_display_name (country), NULL);
 
       adw_action_row_add_prefix (row, make_flag (country));
       adw_action_row_add_suffix (row, make_icon_button ("go-up-symbolic", _("Move Up"),
@@ -466,7 +466,7 @@ rebuild_add_menu (AtlasComparisonPage *self)
           AtlasCountry *a = g_ptr_array_index (candidates, j - 1);
           AtlasCountry *b = g_ptr_array_index (candidates, j);
 
-          if (g_utf8_collate (atlas_country_get_name (a), atlas_country_get_name (b)) <= 0)
+          if (g_utf8_collate (atlas_country_get_display_name (a), atlas_country_get_display_name (b)) <= 0)
             break;
           candidates->pdata[j - 1] = b;
           candidates->pdata[j] = a;
@@ -480,7 +480,7 @@ rebuild_add_menu (AtlasComparisonPage *self)
 
       /* Menu labels take underlines as mnemonics; a name has none to give. */
       {
-        g_autoptr(GString) label = g_string_new (atlas_country_get_name (country));
+        g_autoptr(GString) label = g_string_new (atlas_country_get_display_name (country));
 
         g_string_replace (label, "_", "__", 0);
         g_menu_item_set_label (item, label->str);

@@ -94,7 +94,7 @@ dup_title_line (PrintJob *job)
     {
       if (i > 0)
         g_string_append (names, _(", "));
-      g_string_append (names, atlas_country_get_name (atlas_comparison_get_country (job->comparison, i)));
+      g_string_append (names, atlas_country_get_display_name (atlas_comparison_get_country (job->comparison, i)));
     }
 
   return g_string_free (g_steal_pointer (&names), FALSE);
@@ -186,7 +186,7 @@ draw_block (PrintJob        *job,
             double x = job->title_width + i * job->column_width;
 
             if (row == NULL)
-              text = atlas_country_get_name (atlas_comparison_get_country (job->comparison, i));
+              text = atlas_country_get_display_name (atlas_comparison_get_country (job->comparison, i));
             else if ((missing = atlas_comparison_row_is_missing (row, i)))
               text = _("No data");
             else

@@ -457,7 +457,7 @@ atlas_comparison_new (AtlasDataset       *dataset,
       if (g_ptr_array_find (self->countries, country, NULL))
         {
           g_set_error (error, ATLAS_COMPARISON_ERROR, ATLAS_COMPARISON_ERROR_DUPLICATE_COUNTRY,
-                       _("%s was chosen more than once."), atlas_country_get_name (country));
+                       _("%s was chosen more than once."), atlas_country_get_display_name (country));
           return NULL;
         }
 

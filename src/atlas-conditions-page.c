@@ -86,7 +86,7 @@ compare_status_entries (gconstpointer a,
   if (entry_a->status->availability != entry_b->status->availability)
     return entry_a->status->availability < entry_b->status->availability ? -1 : 1;
 
-  return g_utf8_collate (atlas_country_get_name (entry_a->country), atlas_country_get_name (entry_b->country));
+  return g_utf8_collate (atlas_country_get_display_name (entry_a->country), atlas_country_get_display_name (entry_b->country));
 }
 
 static GtkWidget *
@@ -114,7 +114,7 @@ make_product_row (AtlasDataset *dataset,
     return NULL;
 
   /* Translators: a product's sponsor and its country, e.g. "JCR Pharmaceuticals · Japan". */
-  subtitle = g_strdup_printf (_("%s · %s"), atlas_product_get_sponsor (product), atlas_country_get_name (country));
+  subtitle = g_strdup_printf (_("%s · %s"), atlas_product_get_sponsor (product), atlas_country_get_display_name (country));
   row = atlas_rows_new_country_link (atlas_product_get_name (product), subtitle, atlas_country_get_id (country),
                                      atlas_status_badge_new_for_product_status (atlas_product_get_status (product)));
   gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("Open the country"));
@@ -133,7 +133,7 @@ make_status_row (AtlasDataset *dataset,
 
   if (n_products == 0)
     {
-      AdwActionRow *row = atlas_rows_new (atlas_country_get_name (entry->country), status->summary);
+      AdwActionRow *row = atlas_rows_new (atlas_country_get_display_name (entry->country), status->summary);
 
       adw_action_row_add_prefix (row, make_flag (entry->country));
       adw_action_row_add_suffix (row, badge);
@@ -143,7 +143,7 @@ make_status_row (AtlasDataset *dataset,
 
   expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), atlas_country_get_name (entry->country));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), atlas_country_get_display_name (entry->country));
   adw_expander_row_set_subtitle (expander, status->summary);
   adw_expander_row_add_prefix (expander, make_flag (entry->country));
   adw_expander_row_add_action (expander, badge);

@@ -290,7 +290,7 @@ rebuild (AtlasCountryPage *self)
     }
 
   atlas_flag_set_label (self->flag_label, atlas_country_get_flag (self->country));
-  gtk_label_set_label (self->name_label, atlas_country_get_name (self->country));
+  gtk_label_set_label (self->name_label, atlas_country_get_display_name (self->country));
   gtk_label_set_label (self->summary_label, atlas_country_get_summary (self->country));
 
   reviewed = atlas_date_format (atlas_country_get_reviewed (self->country));

@@ -59,7 +59,7 @@ update_labels (AtlasCountryRow *self)
   strengths = atlas_country_dup_strengths_line (self->country);
 
   set_flag_label (self->flag_label, atlas_country_get_flag (self->country));
-  gtk_label_set_label (self->name_label, atlas_country_get_name (self->country));
+  gtk_label_set_label (self->name_label, atlas_country_get_display_name (self->country));
   gtk_label_set_label (self->strengths_label, strengths);
   /* The line is ellipsized; the tooltip shows all of it. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->strengths_label), strengths);

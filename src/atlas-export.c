@@ -102,7 +102,7 @@ atlas_export_csv (AtlasComparison *comparison)
   fields = g_ptr_array_new ();
   g_ptr_array_add (fields, (gpointer) _("Topic"));
   for (guint i = 0; i < n_countries; i++)
-    g_ptr_array_add (fields, (gpointer) atlas_country_get_name (atlas_comparison_get_country (comparison, i)));
+    g_ptr_array_add (fields, (gpointer) atlas_country_get_display_name (atlas_comparison_get_country (comparison, i)));
   g_ptr_array_add (fields, NULL);
   append_csv_record (out, (const char * const *) fields->pdata);
 
@@ -225,7 +225,7 @@ atlas_export_markdown (AtlasComparison *comparison)
 
   cells[0] = _("Topic");
   for (guint i = 0; i < n_countries; i++)
-    cells[i + 1] = atlas_country_get_name (atlas_comparison_get_country (comparison, i));
+    cells[i + 1] = atlas_country_get_display_name (atlas_comparison_get_country (comparison, i));
   append_markdown_table_row (out, cells, n_countries + 1);
 
   g_string_append (out, "|");

@@ -225,8 +225,11 @@ search_countries (AtlasDataset *dataset,
     {
       g_autoptr(AtlasCountry) country = g_list_model_get_item (countries, i);
       GListModel *regulators = atlas_country_get_section (country, ATLAS_SECTION_REGULATORS);
-      Candidate candidate = { KIND_COUNTRY, atlas_country_get_id (country), atlas_country_get_name (country), { 0 }, { 0 } };
+      Candidate candidate = { KIND_COUNTRY, atlas_country_get_id (country), atlas_country_get_display_name (country),
+                              { 0 }, { 0 } };
 
+      /* The reader's language first, and the English name the data keeps. */
+      add_text (candidate.primary, atlas_country_get_display_name (country));
       add_text (candidate.primary, atlas_country_get_name (country));
       /* The two-letter code, as typed: "jp", "us". */
       add_text (candidate.secondary, atlas_country_get_id (country));
@@ -261,7 +264,7 @@ search_products (AtlasDataset *dataset,
 
           add_text (candidate.primary, atlas_product_get_name (product));
           add_text (candidate.primary, atlas_product_get_generic_name (product));
-          add_text (candidate.secondary, atlas_country_get_name (country));
+          add_text (candidate.secondary, atlas_country_get_display_name (country));
           if (cell_source != NULL)
             {
               add_text (candidate.secondary, atlas_cell_source_get_short_name (cell_source));
@@ -443,7 +446,7 @@ describe_product (AtlasDataset *dataset,
     return g_strdup_printf (_("Product · %s"), status);
 
   /* Translators: a search result's description: "Product · Japan · Conditional" */
-  return g_strdup_printf (_("Product · %s · %s"), atlas_country_get_name (country), status);
+  return g_strdup_printf (_("Product · %s · %s"), atlas_country_get_display_name (country), status);
 }
 
 static char *
@@ -512,7 +515,7 @@ atlas_search_describe (AtlasDataset  *dataset,
 
       if (country == NULL)
         return FALSE;
-      *name = g_strdup (atlas_country_get_name (country));
+      *name = g_strdup (atlas_country_get_display_name (country));
       *description = describe_country (country);
       return TRUE;
     }

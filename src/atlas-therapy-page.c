@@ -110,7 +110,7 @@ compare_countries_by_name (gconstpointer a,
   AtlasCountry *country_a = *(AtlasCountry **) a;
   AtlasCountry *country_b = *(AtlasCountry **) b;
 
-  return g_utf8_collate (atlas_country_get_name (country_a), atlas_country_get_name (country_b));
+  return g_utf8_collate (atlas_country_get_display_name (country_a), atlas_country_get_display_name (country_b));
 }
 
 /* The countries of the dataset, sorted by name. */
@@ -159,7 +159,7 @@ make_examples_label (AtlasTherapyPage *self,
     {
       AtlasCountry *country = g_ptr_array_index (countries, i);
       GListModel *products = atlas_country_get_products (country);
-      g_autofree char *name = g_markup_escape_text (atlas_country_get_name (country), -1);
+      g_autofree char *name = g_markup_escape_text (atlas_country_get_display_name (country), -1);
       gboolean first = TRUE;
 
       for (guint j = 0; j < g_list_model_get_n_items (products); j++)
@@ -189,7 +189,7 @@ make_examples_label (AtlasTherapyPage *self,
           /* Translators: a link's tooltip: a product's status and its country, e.g. "Conditional · Japan". */
           tooltip = g_strdup_printf (_("%s · %s"),
                                      atlas_product_status_to_label (atlas_product_get_status (product)),
-                                     atlas_country_get_name (country));
+                                     atlas_country_get_display_name (country));
           escaped_tooltip = g_markup_escape_text (tooltip, -1);
           /* Ids are lower-case letters, digits and dashes: safe in a URI. */
           g_string_append_printf (markup, "<a href=\"" COUNTRY_LINK_SCHEME "%s\" title=\"%s\">%s</a>",
@@ -323,7 +323,7 @@ make_cell_source_row (AtlasTherapyPage *self,
             continue;
 
           /* Translators: a product's country and its status, e.g. "Japan · Conditional". */
-          product_subtitle = g_strdup_printf (_("%s · %s"), atlas_country_get_name (country),
+          product_subtitle = g_strdup_printf (_("%s · %s"), atlas_country_get_display_name (country),
                                               atlas_product_status_to_label (atlas_product_get_status (product)));
           product_row = atlas_rows_new_country_link (atlas_product_get_name (product), product_subtitle,
                                                      atlas_country_get_id (country), NULL);

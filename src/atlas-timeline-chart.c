@@ -253,7 +253,7 @@ compute_layout (AtlasTimelineChart *self,
     {
       int text_width;
 
-      pango_layout_set_text (layout, atlas_country_get_name (g_ptr_array_index (self->countries, i)), -1);
+      pango_layout_set_text (layout, atlas_country_get_display_name (g_ptr_array_index (self->countries, i)), -1);
       pango_layout_get_pixel_size (layout, &text_width, NULL);
       label_width = MAX (label_width, text_width);
     }
@@ -349,7 +349,7 @@ update_summary (AtlasTimelineChart *self)
     {
       if (i > 0)
         g_string_append (names, i + 1 == self->countries->len ? _(" and ") : _(", "));
-      g_string_append (names, atlas_country_get_name (g_ptr_array_index (self->countries, i)));
+      g_string_append (names, atlas_country_get_display_name (g_ptr_array_index (self->countries, i)));
     }
 
   if (self->marks->len == 0)
@@ -524,7 +524,7 @@ atlas_timeline_chart_snapshot (GtkWidget   *widget,
         gtk_snapshot_append_color (snapshot, &band,
                                    &GRAPHENE_RECT_INIT (0, row_y, width, self->row_height));
 
-      pango_layout_set_text (layout, atlas_country_get_name (g_ptr_array_index (self->countries, row)), -1);
+      pango_layout_set_text (layout, atlas_country_get_display_name (g_ptr_array_index (self->countries, row)), -1);
       pango_layout_get_pixel_size (layout, NULL, &text_height);
       draw_text (self, snapshot, layout, LABEL_PADDING, row_y + (self->row_height - text_height) / 2.0, &fg);
     }
@@ -1018,7 +1018,7 @@ atlas_timeline_chart_dup_mark_text (AtlasTimelineChart *self,
   /* Translators: a product, its country, a status and a date, e.g. "Temcell HS Inj. · Japan · Approved · 18 September 2015". */
   return g_strdup_printf (_("%s · %s · %s · %s"),
                           atlas_product_get_name (mark->product),
-                          atlas_country_get_name (mark->country),
+                          atlas_country_get_display_name (mark->country),
                           atlas_product_status_to_label (mark->status),
                           date);
 }

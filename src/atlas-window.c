@@ -170,7 +170,7 @@ update_content_page (AtlasWindow *self)
     adw_window_title_set_title (self->content_title, get_view_title (self->view));
   else
     adw_window_title_set_title (self->content_title,
-                                self->country != NULL ? atlas_country_get_name (self->country) : "");
+                                self->country != NULL ? atlas_country_get_display_name (self->country) : "");
 
   update_actions (self);
 }
@@ -623,7 +623,7 @@ add_to_comparison_activated (GSimpleAction *action,
     return;
 
   /* Translators: %s is a country, e.g. "Japan added to the comparison". */
-  title = g_strdup_printf (_("%s added to the comparison"), atlas_country_get_name (self->country));
+  title = g_strdup_printf (_("%s added to the comparison"), atlas_country_get_display_name (self->country));
   /* Toast titles are markup in libadwaita 1.2; names are plain text. */
   escaped = g_markup_escape_text (title, -1);
   toast = adw_toast_new (escaped);
@@ -897,7 +897,7 @@ attach_application (AtlasWindow      *self,
 
   filtered = gtk_filter_list_model_new (g_object_ref (atlas_store_get_countries (self->store)),
                                         GTK_FILTER (g_object_ref (self->filter)));
-  sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (ATLAS_TYPE_COUNTRY, NULL, "name")));
+  sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (ATLAS_TYPE_COUNTRY, NULL, "display-name")));
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), sorter);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
