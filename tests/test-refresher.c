@@ -144,14 +144,14 @@ static const char * const v4_paths[] = {
   "/v4", "/slow-v4", "/to-v4", "/no-signature", "/garbage-signature", "/short-signature",
   "/bad-base64-signature", "/huge-signature", "/huge-chunked-signature", "/rotated", "/tampered-comment",
   "/unknown-key", "/mix-and-match", "/bad-signature-byte", "/signature-server-error",
-  "/signature-redirect-to-http", "/signature-loop",
+  "/signature-redirect-to-http", "/signature-loop", NULL,
 };
 
 /* What the data at @path is: the bytes its signature is made over. */
 static GBytes *
 served_document (const char *path)
 {
-  if (g_strv_contains ((const char * const *) v4_paths, path) && !g_str_equal (path, "/to-v4"))
+  if (g_strv_contains (v4_paths, path) && !g_str_equal (path, "/to-v4"))
     return document_v4;
   if (g_str_equal (path, "/conditional") || g_str_equal (path, "/bad-data-byte"))
     return document_v4;
@@ -291,7 +291,7 @@ handle_request (SoupServer        *server,
   g_free (fixture->if_none_match);
   fixture->if_none_match = g_strdup (soup_message_headers_get_one (request_headers, "If-None-Match"));
 
-  if (g_strv_contains ((const char * const *) v4_paths, path) && !g_str_equal (path, "/to-v4"))
+  if (g_strv_contains (v4_paths, path) && !g_str_equal (path, "/to-v4"))
     {
       soup_message_headers_replace (headers, "ETag", "\"v4\"");
       respond (message, SOUP_STATUS_OK, "application/json", document_v4);
