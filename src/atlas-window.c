@@ -40,6 +40,8 @@ struct _AtlasWindow
   GtkStack *refresh_stack;
   GtkSpinner *refresh_spinner;
   GtkImage *offline_icon;
+  GtkRevealer *expired_revealer;
+  GtkLabel *expired_label;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkStack *sidebar_stack;
@@ -771,6 +773,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, refresh_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, refresh_spinner);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, offline_icon);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, expired_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, expired_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar_stack);
@@ -837,6 +841,22 @@ update_refresh_state (AtlasWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->offline_icon), atlas_updater_get_offline (self->updater));
 }
 
+/* Data past its expiry is still shown, marked for as long as it is in use. */
+static void
+update_expired_banner (AtlasWindow *self)
+{
+  AtlasDataset *dataset = atlas_store_get_dataset (self->store);
+  gboolean expired = dataset != NULL && atlas_updater_get_expired (self->updater);
+
+  if (expired)
+    {
+      g_autofree char *text = atlas_refresh_describe_expired (dataset);
+
+      gtk_label_set_label (self->expired_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->expired_revealer, expired);
+}
+
 static void
 on_updater_notice (AtlasWindow *self,
                    const char  *message)
@@ -857,7 +877,9 @@ attach_updater (AtlasWindow  *self,
   g_signal_connect_swapped (updater, "notify::refreshing", G_CALLBACK (update_refresh_state), self);
   g_signal_connect_swapped (updater, "notify::offline", G_CALLBACK (update_refresh_state), self);
   g_signal_connect_swapped (updater, "notice", G_CALLBACK (on_updater_notice), self);
+  g_signal_connect_swapped (updater, "notify::expired", G_CALLBACK (update_expired_banner), self);
   update_refresh_state (self);
+  update_expired_banner (self);
 }
 
 static void

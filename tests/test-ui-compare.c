@@ -847,6 +847,57 @@ test_guidance (void)
   close_window (window);
 }
 
+/* The label under @widget whose text starts with @prefix and that a user
+ * can see (every ancestor up to @widget visible and revealed), or NULL. */
+static GtkLabel *
+find_visible_label (GtkWidget  *widget,
+                    const char *prefix)
+{
+  if (!gtk_widget_get_visible (widget) ||
+      (GTK_IS_REVEALER (widget) && !gtk_revealer_get_reveal_child (GTK_REVEALER (widget))))
+    return NULL;
+
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_visible_label (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Expired data is still shown, and marked for as long as it is in use. */
+static void
+test_expired_banner (void)
+{
+  AtlasStore *store = atlas_application_get_store (app);
+  g_autoptr(AtlasDataset) bundled = g_object_ref (get_dataset ());
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "valid", "expired.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) expired = atlas_loader_load_file (file, NULL, &error);
+  AtlasWindow *window = open_window ();
+  const char *prefix = "This data may be out of date: it was meant to be replaced by ";
+
+  g_assert_no_error (error);
+  g_assert_null (find_visible_label (GTK_WIDGET (window), prefix));
+
+  atlas_store_set_dataset (store, expired);
+  WAIT_UNTIL (find_visible_label (GTK_WIDGET (window), prefix) != NULL);
+  /* The data itself is still there to read. */
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_window_get_visible_countries (window)), >, 0);
+
+  atlas_store_set_dataset (store, bundled);
+  WAIT_UNTIL (find_visible_label (GTK_WIDGET (window), prefix) == NULL);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -882,6 +933,7 @@ main (int   argc,
   g_test_add_func ("/ui/conditions/statuses", test_condition);
   g_test_add_func ("/ui/window/views", test_navigation);
   g_test_add_func ("/ui/guidance/every-point-and-source", test_guidance);
+  g_test_add_func ("/ui/window/expired-banner", test_expired_banner);
 
   status = g_test_run ();
 
