@@ -60,6 +60,9 @@ update_labels (AtlasCountryRow *self)
 
   set_flag_label (self->flag_label, atlas_country_get_flag (self->country));
   gtk_label_set_label (self->name_label, atlas_country_get_display_name (self->country));
+  /* A screen reader names the row by its country, not by its first child. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  atlas_country_get_display_name (self->country), -1);
   gtk_label_set_label (self->strengths_label, strengths);
   /* The line is ellipsized; the tooltip shows all of it. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->strengths_label), strengths);

@@ -1203,7 +1203,7 @@ def main(argv):
     # meson stops a test that runs out of time with SIGTERM: clean up then too.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
-    print(f'1..{len(scenarios) + 1}', flush=True)
+    print(f'1..{len(scenarios) + 2}', flush=True)
     sandbox = Sandbox(build_dir, source_dir)
     failed = 0
     started = time.monotonic()
@@ -1244,6 +1244,25 @@ def main(argv):
                     app.stop()
                 sandbox.apps.clear()
         write_audit(sandbox)
+        # Buttons and entries are what a screen-reader user acts on: ours must
+        # all have names (a name that is a type name, like 'GtkImage', is none). Rows of lists are named by their content where GTK
+        # 4.8 allows it, and libadwaita's own toast button and the preferences
+        # window's built-in search are not ours to name.
+        unnamed = [f'{r} {n!r} in {where}' for (problem, r, n, desc, where) in sandbox.unnamed
+                   if r in ('push button', 'toggle button', 'entry', 'text')
+                   # GTK 4.8 shows a menu button as a nameless wrapper around a
+                   # button that carries the name; an unnamed inner button is
+                   # still caught, named after its image.
+                   and n != 'GtkMenuButton'
+                   and 'AdwToastWidget' not in where
+                   and not (r == 'entry' and "frame 'Preferences'" in where and n == 'GtkSearchEntry')]
+        number = len(scenarios) + 2
+        if unnamed:
+            failed += 1
+            log('controls without a usable accessible name:\n#   ' + '\n#   '.join(sorted(unnamed)))
+            print(f'not ok {number} - accessible-names # {len(unnamed)} controls without a name', flush=True)
+        else:
+            print(f'ok {number} - accessible-names: every button and entry of ours has a name', flush=True)
     finally:
         sandbox.cleanup(keep=bool(os.environ.get('ATLAS_E2E_KEEP')))
         log(f'total {time.monotonic() - started:.1f} s; screenshots in {sandbox.shots}')
