@@ -14,69 +14,15 @@
 #include "atlas-entry.h"
 #include "atlas-export.h"
 #include "atlas-loader.h"
+#include "atlas-ui-test.h"
 #include "atlas-window.h"
 
-#define TIMEOUT_SECONDS 20
-
 static AtlasApplication *app;
-static char *system_data_dirs;
-
-static gboolean
-timed_out_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @cond holds, failing the test after a while. */
-#define WAIT_UNTIL(cond)                                                      \
-  G_STMT_START {                                                              \
-    gboolean timed_out_ = FALSE;                                              \
-    guint timeout_id_ = g_timeout_add_seconds (TIMEOUT_SECONDS,               \
-                                               timed_out_cb, &timed_out_);    \
-    while (!(cond) && !timed_out_)                                            \
-      g_main_context_iteration (NULL, TRUE);                                  \
-    if (!timed_out_)                                                          \
-      g_source_remove (timeout_id_);                                          \
-    else                                                                      \
-      g_error ("Timed out waiting for %s", #cond);                            \
-  } G_STMT_END
-
-static void
-use_system_data_dirs (void)
-{
-  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
-}
 
 static AtlasDataset *
 get_dataset (void)
 {
   return atlas_store_get_dataset (atlas_application_get_store (app));
-}
-
-static AtlasWindow *
-open_window (void)
-{
-  AtlasWindow *window;
-
-  use_system_data_dirs ();
-  window = atlas_window_new (app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
-
-  return window;
-}
-
-static void
-close_window (AtlasWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 /* Every test starts with nothing compared, in a wide window. */
@@ -220,7 +166,7 @@ test_two_columns (void)
   };
 
   reset_settings ();
-  window = open_window ();
+  window = atlas_ui_test_open_window (app);
   page = atlas_window_get_comparison_page (window);
 
   /* Nothing to export before there is a comparison. */
@@ -275,7 +221,7 @@ test_two_columns (void)
       assert_differs_marker (page, count_rows[r].title, 2);
     }
 
-  close_window (window);
+  atlas_ui_test_close_window (window);
 }
 
 static void
@@ -300,7 +246,7 @@ test_remove_move_restore (void)
   g_auto(GStrv) saved = NULL;
 
   reset_settings ();
-  window = open_window ();
+  window = atlas_ui_test_open_window (app);
   page = atlas_window_get_comparison_page (window);
   for (guint i = 0; start[i] != NULL; i++)
     add_to_comparison (window, start[i]);
@@ -322,15 +268,15 @@ test_remove_move_restore (void)
   saved = dup_settings_ids ();
   g_assert_cmpstrv (saved, removed);
 
-  close_window (window);
+  atlas_ui_test_close_window (window);
 
   /* A new window (as after a restart) shows the same columns. */
-  window = open_window ();
+  window = atlas_ui_test_open_window (app);
   page = atlas_window_get_comparison_page (window);
   activate (window, "show-compare", NULL);
   g_assert_cmpstr (atlas_window_get_visible_page_name (window), ==, "compare");
   assert_columns (page, removed);
-  close_window (window);
+  atlas_ui_test_close_window (window);
 }
 
 static void
@@ -347,7 +293,7 @@ test_narrow_stacks (void)
   g_settings_set_int (settings, "window-width", 360);
   g_settings_set_int (settings, "window-height", 720);
 
-  window = open_window ();
+  window = atlas_ui_test_open_window (app);
   page = atlas_window_get_comparison_page (window);
   table = atlas_comparison_page_get_table (page);
   activate (window, "show-compare", NULL);
@@ -360,7 +306,7 @@ test_narrow_stacks (void)
   g_assert_cmpstr (column_title (page, 0), ==, country_name ("jp"));
   g_assert_nonnull (cell_text (page, "Approved Products", 1));
 
-  close_window (window);
+  atlas_ui_test_close_window (window);
   reset_settings ();
 }
 
@@ -428,7 +374,7 @@ test_refresh_keeps_ids (void)
 
   reset_settings ();
   g_settings_set_strv (atlas_application_get_settings (app), "comparison-countries", ids);
-  window = open_window ();
+  window = atlas_ui_test_open_window (app);
   page = atlas_window_get_comparison_page (window);
   activate (window, "show-compare", NULL);
   assert_columns (page, ids);
@@ -445,7 +391,7 @@ test_refresh_keeps_ids (void)
   atlas_store_set_dataset (store, bundled);
   assert_columns (page, kept);
 
-  close_window (window);
+  atlas_ui_test_close_window (window);
 }
 
 static guint
@@ -479,7 +425,7 @@ test_chart (void)
 
   reset_settings ();
   g_settings_set_strv (atlas_application_get_settings (app), "comparison-countries", ids);
-  window = open_window ();
+  window = atlas_ui_test_open_window (app);
   page = atlas_window_get_comparison_page (window);
   chart = atlas_comparison_page_get_chart (page);
   activate (window, "show-compare", NULL);
@@ -505,7 +451,7 @@ test_chart (void)
   atlas_comparison_page_remove_country (page, "us");
   g_assert_cmpuint (atlas_timeline_chart_get_n_marks (chart), ==, count_status_changes ((const char *[]) { "jp", "kr", NULL }));
 
-  close_window (window);
+  atlas_ui_test_close_window (window);
 }
 
 static void
@@ -552,7 +498,7 @@ test_export (void)
 
   reset_settings ();
   g_settings_set_strv (atlas_application_get_settings (app), "comparison-countries", ids);
-  window = open_window ();
+  window = atlas_ui_test_open_window (app);
   page = atlas_window_get_comparison_page (window);
 
   error = write_comparison (page, ATLAS_COMPARISON_FORMAT_CSV, csv_file);
@@ -580,7 +526,7 @@ test_export (void)
   g_file_delete (csv_file, NULL, NULL);
   g_file_delete (md_file, NULL, NULL);
   g_rmdir (dir);
-  close_window (window);
+  atlas_ui_test_close_window (window);
 }
 
 static void
@@ -597,7 +543,7 @@ test_print_to_pdf (void)
 
   reset_settings ();
   g_settings_set_strv (atlas_application_get_settings (app), "comparison-countries", ids);
-  window = open_window ();
+  window = atlas_ui_test_open_window (app);
 
   operation = atlas_comparison_page_create_print_operation (atlas_window_get_comparison_page (window));
   g_assert_nonnull (operation);
@@ -612,7 +558,7 @@ test_print_to_pdf (void)
 
   g_unlink (path);
   g_rmdir (dir);
-  close_window (window);
+  atlas_ui_test_close_window (window);
 }
 
 static void
@@ -631,7 +577,7 @@ test_therapies (void)
   gboolean handled = FALSE;
 
   reset_settings ();
-  window = open_window ();
+  window = atlas_ui_test_open_window (app);
   page = atlas_window_get_therapy_page (window);
   activate (window, "show-therapies", g_variant_new_string (""));
   g_assert_cmpstr (atlas_window_get_visible_page_name (window), ==, "therapies");
@@ -675,7 +621,7 @@ test_therapies (void)
   g_assert_cmpstr (atlas_country_page_get_title_text (atlas_window_get_country_page (window)), ==,
                    country_name (country_id));
 
-  close_window (window);
+  atlas_ui_test_close_window (window);
 }
 
 static GtkLabel *
@@ -711,7 +657,7 @@ test_condition (void)
   g_assert_nonnull (condition);
 
   reset_settings ();
-  window = open_window ();
+  window = atlas_ui_test_open_window (app);
   page = atlas_window_get_conditions_page (window);
   activate (window, "show-conditions", g_variant_new_string ("parkinsons"));
   g_assert_cmpstr (atlas_window_get_visible_page_name (window), ==, "conditions");
@@ -749,7 +695,7 @@ test_condition (void)
   g_assert_cmpstr (atlas_country_page_get_title_text (atlas_window_get_country_page (window)), ==,
                    country_name (product_country));
 
-  close_window (window);
+  atlas_ui_test_close_window (window);
 }
 
 /* The views and the countries share the content pane: choosing one leaves
@@ -760,7 +706,7 @@ test_navigation (void)
   AtlasWindow *window;
 
   reset_settings ();
-  window = open_window ();
+  window = atlas_ui_test_open_window (app);
 
   atlas_window_select_country (window, "jp");
   g_assert_cmpstr (atlas_window_get_visible_page_name (window), ==, "country");
@@ -789,7 +735,7 @@ test_navigation (void)
   g_assert_cmpstr (atlas_country_page_get_title_text (atlas_window_get_country_page (window)), ==,
                    country_name ("kr"));
 
-  close_window (window);
+  atlas_ui_test_close_window (window);
 }
 
 /* Every row title under @widget, in order; checks none reads data as markup. */
@@ -810,7 +756,7 @@ collect_row_titles (GtkWidget *widget,
 static void
 test_guidance (void)
 {
-  AtlasWindow *window = open_window ();
+  AtlasWindow *window = atlas_ui_test_open_window (app);
   GListModel *guidance = atlas_dataset_get_guidance (get_dataset ());
   g_autoptr(GPtrArray) titles = g_ptr_array_new ();
   guint n_questions = 0, n_red_flags = 0;
@@ -844,7 +790,7 @@ test_guidance (void)
   g_assert_cmpuint (n_questions, >, 0);
   g_assert_cmpuint (n_red_flags, >, 0);
 
-  close_window (window);
+  atlas_ui_test_close_window (window);
 }
 
 /* The label under @widget whose text starts with @prefix and that a user
@@ -881,7 +827,7 @@ test_expired_banner (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasDataset) expired = atlas_loader_load_file (file, NULL, &error);
-  AtlasWindow *window = open_window ();
+  AtlasWindow *window = atlas_ui_test_open_window (app);
   const char *prefix = "This data may be out of date: it was meant to be replaced by ";
 
   g_assert_no_error (error);
@@ -895,7 +841,7 @@ test_expired_banner (void)
   atlas_store_set_dataset (store, bundled);
   WAIT_UNTIL (find_visible_label (GTK_WIDGET (window), prefix) == NULL);
 
-  close_window (window);
+  atlas_ui_test_close_window (window);
 }
 
 int
@@ -905,12 +851,10 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
-  if (system_data_dirs == NULL)
-    system_data_dirs = g_strdup ("/usr/local/share:/usr/share");
+  atlas_ui_test_save_system_data_dirs ();
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  use_system_data_dirs ();
+  atlas_ui_test_use_system_data_dirs ();
 
   app = atlas_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
@@ -939,7 +883,6 @@ main (int   argc,
 
   g_application_release (G_APPLICATION (app));
   g_clear_object (&app);
-  g_free (system_data_dirs);
 
   return status;
 }

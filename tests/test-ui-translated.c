@@ -11,64 +11,10 @@
 #include "atlas-application.h"
 #include "atlas-country.h"
 #include "atlas-product.h"
+#include "atlas-ui-test.h"
 #include "atlas-window.h"
 
-#define TIMEOUT_SECONDS 20
-
 static AtlasApplication *app;
-static char *system_data_dirs;
-
-static gboolean
-timed_out_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @cond holds, failing the test after a while. */
-#define WAIT_UNTIL(cond)                                                      \
-  G_STMT_START {                                                              \
-    gboolean timed_out_ = FALSE;                                              \
-    guint timeout_id_ = g_timeout_add_seconds (TIMEOUT_SECONDS,               \
-                                               timed_out_cb, &timed_out_);    \
-    while (!(cond) && !timed_out_)                                            \
-      g_main_context_iteration (NULL, TRUE);                                  \
-    if (!timed_out_)                                                          \
-      g_source_remove (timeout_id_);                                          \
-    else                                                                      \
-      g_error ("Timed out waiting for %s", #cond);                            \
-  } G_STMT_END
-
-/* Isolation replaces the system data directories; the icon theme and the
- * MIME database need them (read-only). */
-static void
-use_system_data_dirs (void)
-{
-  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
-}
-
-static AtlasWindow *
-open_window (void)
-{
-  AtlasWindow *window;
-
-  use_system_data_dirs ();
-  window = atlas_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
-
-  return window;
-}
-
-static void
-close_window (AtlasWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static GtkWidget *
 find_status_page (GtkWidget  *widget,
@@ -120,7 +66,7 @@ find_label (GtkWidget  *widget,
 static void
 test_window_in_japanese (void)
 {
-  AtlasWindow *window = open_window ();
+  AtlasWindow *window = atlas_ui_test_open_window (app);
 
   /* The search's empty state and the sidebar's navigation. */
   g_assert_nonnull (find_status_page (GTK_WIDGET (window), "結果が見つかりませんでした"));
@@ -128,13 +74,13 @@ test_window_in_japanese (void)
   g_assert_nonnull (find_label (GTK_WIDGET (window), "国を比較", NULL));
   g_assert_null (find_label (GTK_WIDGET (window), "Compare Countries", NULL));
 
-  close_window (window);
+  atlas_ui_test_close_window (window);
 }
 
 static void
 test_status_badge_in_japanese (void)
 {
-  AtlasWindow *window = open_window ();
+  AtlasWindow *window = atlas_ui_test_open_window (app);
   AtlasCountryPage *page = atlas_window_get_country_page (window);
   AtlasDataset *dataset = atlas_store_get_dataset (atlas_application_get_store (app));
   GListModel *products = atlas_country_get_products (atlas_dataset_lookup_country (dataset, "jp"));
@@ -159,7 +105,7 @@ test_status_badge_in_japanese (void)
   g_assert_nonnull (badge);
   g_assert_cmpstr (gtk_label_get_label (badge), ==, "条件・期限付き承認");
 
-  close_window (window);
+  atlas_ui_test_close_window (window);
 }
 
 /* Country names come from iso-codes' own catalogue, not ours. The sidebar
@@ -202,12 +148,10 @@ main (int   argc,
   bind_textdomain_codeset ("iso_3166-1", "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
-  if (system_data_dirs == NULL)
-    system_data_dirs = g_strdup ("/usr/local/share:/usr/share");
+  atlas_ui_test_save_system_data_dirs ();
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  use_system_data_dirs ();
+  atlas_ui_test_use_system_data_dirs ();
 
   app = atlas_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
@@ -228,7 +172,6 @@ main (int   argc,
 
   g_application_release (G_APPLICATION (app));
   g_clear_object (&app);
-  g_free (system_data_dirs);
 
   return status;
 }

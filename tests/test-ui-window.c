@@ -8,69 +8,10 @@
 
 #include "atlas-application.h"
 #include "atlas-entry.h"
+#include "atlas-ui-test.h"
 #include "atlas-window.h"
 
-#define TIMEOUT_SECONDS 20
-
 static AtlasApplication *app;
-static char *system_data_dirs;
-
-static gboolean
-timed_out_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @cond holds, failing the test after a while. */
-#define WAIT_UNTIL(cond)                                                      \
-  G_STMT_START {                                                              \
-    gboolean timed_out_ = FALSE;                                              \
-    guint timeout_id_ = g_timeout_add_seconds (TIMEOUT_SECONDS,               \
-                                               timed_out_cb, &timed_out_);    \
-    while (!(cond) && !timed_out_)                                            \
-      g_main_context_iteration (NULL, TRUE);                                  \
-    if (!timed_out_)                                                          \
-      g_source_remove (timeout_id_);                                          \
-    else                                                                      \
-      g_error ("Timed out waiting for %s", #cond);                            \
-  } G_STMT_END
-
-/* Isolation replaces the system data directories too, before every test;
- * the window needs them for the icon theme and the MIME database that loads
- * the icons. They are read-only, so the test still writes nothing outside
- * its own directories. */
-static void
-use_system_data_dirs (void)
-{
-  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
-}
-
-static AtlasWindow *
-open_window (void)
-{
-  AtlasWindow *window;
-
-  use_system_data_dirs ();
-  window = atlas_window_new (app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
-
-  return window;
-}
-
-static void
-close_window (AtlasWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-
-  /* Let the destruction finish before the next test. */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static char *
 dup_country_name (guint     position,
@@ -142,7 +83,7 @@ find_label_with_class (GtkWidget  *widget,
 static void
 test_sidebar_lists_countries (void)
 {
-  AtlasWindow *window = open_window ();
+  AtlasWindow *window = atlas_ui_test_open_window (app);
   GListModel *visible = atlas_window_get_visible_countries (window);
   GListModel *countries = atlas_store_get_countries (atlas_application_get_store (app));
   guint n_items = g_list_model_get_n_items (visible);
@@ -161,13 +102,13 @@ test_sidebar_lists_countries (void)
       g_assert_cmpint (g_utf8_collate (previous, current), <=, 0);
     }
 
-  close_window (window);
+  atlas_ui_test_close_window (window);
 }
 
 static void
 test_search_filters (void)
 {
-  AtlasWindow *window = open_window ();
+  AtlasWindow *window = atlas_ui_test_open_window (app);
   GListModel *visible = atlas_window_get_visible_countries (window);
   GtkEditable *entry = GTK_EDITABLE (atlas_window_get_search_entry (window));
   guint n_all = g_list_model_get_n_items (visible);
@@ -190,13 +131,13 @@ test_search_filters (void)
   WAIT_UNTIL (g_list_model_get_n_items (visible) == n_all);
   WAIT_UNTIL (!gtk_widget_get_mapped (no_results));
 
-  close_window (window);
+  atlas_ui_test_close_window (window);
 }
 
 static void
 test_country_page (void)
 {
-  AtlasWindow *window = open_window ();
+  AtlasWindow *window = atlas_ui_test_open_window (app);
   AtlasCountryPage *page = atlas_window_get_country_page (window);
   AtlasDataset *dataset = atlas_store_get_dataset (atlas_application_get_store (app));
   AtlasCountry *japan = atlas_dataset_lookup_country (dataset, "jp");
@@ -219,7 +160,7 @@ test_country_page (void)
   g_assert_nonnull (strstr (regulator_title, "MHLW"));
   g_assert_nonnull (atlas_country_page_find_row (page, regulator_title));
 
-  close_window (window);
+  atlas_ui_test_close_window (window);
 }
 
 static void
@@ -228,25 +169,25 @@ test_selection_restored (void)
   GSettings *settings = atlas_application_get_settings (app);
   AtlasDataset *dataset = atlas_store_get_dataset (atlas_application_get_store (app));
   const char *korea = atlas_country_get_name (atlas_dataset_lookup_country (dataset, "kr"));
-  AtlasWindow *window = open_window ();
+  AtlasWindow *window = atlas_ui_test_open_window (app);
   AtlasWindow *second;
   g_autofree char *saved = NULL;
 
   atlas_window_select_country (window, "kr");
   saved = g_settings_get_string (settings, "selected-country");
   g_assert_cmpstr (saved, ==, "kr");
-  close_window (window);
+  atlas_ui_test_close_window (window);
 
-  second = open_window ();
+  second = atlas_ui_test_open_window (app);
   g_assert_cmpstr (atlas_window_get_visible_page_name (second), ==, "country");
   g_assert_cmpstr (atlas_country_page_get_title_text (atlas_window_get_country_page (second)), ==, korea);
-  close_window (second);
+  atlas_ui_test_close_window (second);
 }
 
 static void
 test_conditional_badge (void)
 {
-  AtlasWindow *window = open_window ();
+  AtlasWindow *window = atlas_ui_test_open_window (app);
   AtlasCountryPage *page = atlas_window_get_country_page (window);
   AtlasDataset *dataset = atlas_store_get_dataset (atlas_application_get_store (app));
   GListModel *products = atlas_country_get_products (atlas_dataset_lookup_country (dataset, "jp"));
@@ -275,7 +216,7 @@ test_conditional_badge (void)
   g_assert_cmpstr (gtk_label_get_label (badge), ==, "Conditional");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (badge), "conditional"));
 
-  close_window (window);
+  atlas_ui_test_close_window (window);
 }
 
 int
@@ -285,12 +226,10 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
-  if (system_data_dirs == NULL)
-    system_data_dirs = g_strdup ("/usr/local/share:/usr/share");
+  atlas_ui_test_save_system_data_dirs ();
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  use_system_data_dirs ();
+  atlas_ui_test_use_system_data_dirs ();
 
   app = atlas_application_new ();
   /* Another instance on the session bus must not take the test over. */
@@ -316,7 +255,6 @@ main (int   argc,
 
   g_application_release (G_APPLICATION (app));
   g_clear_object (&app);
-  g_free (system_data_dirs);
 
   return status;
 }

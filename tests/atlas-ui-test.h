@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* What every UI test program needs: waiting on the main loop with a time
+ * limit, and opening and closing a real window. */
+
+#include "atlas-application.h"
+#include "atlas-window.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_UI_TEST_TIMEOUT_SECONDS 20
+
+gboolean     atlas_ui_test_timed_out_cb          (gpointer          user_data);
+void         atlas_ui_test_save_system_data_dirs (void);
+void         atlas_ui_test_use_system_data_dirs  (void);
+AtlasWindow *atlas_ui_test_open_window           (AtlasApplication *app);
+void         atlas_ui_test_close_window          (AtlasWindow      *window);
+
+/* Runs the main loop until @cond holds, failing the test after a while. */
+#define WAIT_UNTIL(cond)                                                      \
+  G_STMT_START {                                                              \
+    gboolean timed_out_ = FALSE;                                              \
+    guint timeout_id_ = g_timeout_add_seconds (ATLAS_UI_TEST_TIMEOUT_SECONDS, \
+                                               atlas_ui_test_timed_out_cb,    \
+                                               &timed_out_);                  \
+    while (!(cond) && !timed_out_)                                            \
+      g_main_context_iteration (NULL, TRUE);                                  \
+    if (!timed_out_)                                                          \
+      g_source_remove (timeout_id_);                                          \
+    else                                                                      \
+      g_error ("Timed out waiting for %s", #cond);                            \
+  } G_STMT_END
+
+G_END_DECLS
