@@ -58,3 +58,25 @@ atlas_ui_test_close_window (AtlasWindow *window)
   while (g_main_context_iteration (NULL, FALSE))
     ;
 }
+
+/* A registered application with the bundled data loaded, held for the
+ * whole test program. */
+AtlasApplication *
+atlas_ui_test_start_app (void)
+{
+  g_autoptr(GError) error = NULL;
+  AtlasApplication *app = atlas_application_new ();
+
+  /* Another instance on the session bus must not take the test over. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+
+  atlas_application_load_data (app);
+  WAIT_UNTIL (atlas_store_get_dataset (atlas_application_get_store (app)) != NULL ||
+              atlas_application_get_load_error (app) != NULL);
+  g_assert_null (atlas_application_get_load_error (app));
+
+  return app;
+}

@@ -16,6 +16,8 @@ void         atlas_ui_test_save_system_data_dirs (void);
 void         atlas_ui_test_use_system_data_dirs  (void);
 AtlasWindow *atlas_ui_test_open_window           (AtlasApplication *app);
 void         atlas_ui_test_close_window          (AtlasWindow      *window);
+AtlasApplication *
+             atlas_ui_test_start_app             (void);
 
 /* Runs the main loop until @cond holds, failing the test after a while. */
 #define WAIT_UNTIL(cond)                                                      \

@@ -848,7 +848,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   atlas_ui_test_save_system_data_dirs ();
@@ -856,15 +855,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   atlas_ui_test_use_system_data_dirs ();
 
-  app = atlas_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
-
-  atlas_application_load_data (app);
-  WAIT_UNTIL (get_dataset () != NULL || atlas_application_get_load_error (app) != NULL);
-  g_assert_null (atlas_application_get_load_error (app));
+  app = atlas_ui_test_start_app ();
 
   g_test_add_func ("/ui/compare/two-columns", test_two_columns);
   g_test_add_func ("/ui/compare/remove-move-restore", test_remove_move_restore);

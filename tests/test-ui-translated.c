@@ -134,7 +134,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   const char *localedir = g_getenv ("ATLAS_TEST_LOCALEDIR");
   int status;
 
@@ -153,16 +152,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   atlas_ui_test_use_system_data_dirs ();
 
-  app = atlas_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
-
-  atlas_application_load_data (app);
-  WAIT_UNTIL (atlas_store_get_dataset (atlas_application_get_store (app)) != NULL ||
-              atlas_application_get_load_error (app) != NULL);
-  g_assert_null (atlas_application_get_load_error (app));
+  app = atlas_ui_test_start_app ();
 
   g_test_add_func ("/ui/translated/window", test_window_in_japanese);
   g_test_add_func ("/ui/translated/status-badge", test_status_badge_in_japanese);

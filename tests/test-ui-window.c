@@ -223,7 +223,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   atlas_ui_test_save_system_data_dirs ();
@@ -231,19 +230,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   atlas_ui_test_use_system_data_dirs ();
 
-  app = atlas_application_new ();
-  /* Another instance on the session bus must not take the test over. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
-  /* Keep the application alive with no window between tests. */
-  g_application_hold (G_APPLICATION (app));
-
-  atlas_application_load_data (app);
-  WAIT_UNTIL (atlas_store_get_dataset (atlas_application_get_store (app)) != NULL ||
-              atlas_application_get_load_error (app) != NULL);
-  g_assert_null (atlas_application_get_load_error (app));
+  app = atlas_ui_test_start_app ();
 
   g_test_add_func ("/ui/window/sidebar-lists-countries", test_sidebar_lists_countries);
   g_test_add_func ("/ui/window/search-filters", test_search_filters);
