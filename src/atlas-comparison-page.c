@@ -14,11 +14,17 @@
 #include "atlas-export.h"
 #include "atlas-flag.h"
 #include "atlas-links.h"
+#include "atlas-row-pager.h"
 #include "atlas-rows.h"
+
+/* The list of the chart's marks grows by this many rows at a time. */
+#define MARKS_PER_PAGE 50
 
 struct _AtlasComparisonPage
 {
   AdwBin parent_instance;
+
+  gboolean view_stale;
 
   AtlasStore *store;
   char **country_ids;
@@ -29,7 +35,6 @@ struct _AtlasComparisonPage
   GtkPrintSettings *print_settings;
   GPtrArray *column_rows;
   GPtrArray *source_rows;
-  GPtrArray *mark_rows;
   /* A column whose menu button takes the focus after a rebuild, so that
    * moving a column with the keyboard can go on. */
   char *focus_id;
@@ -375,36 +380,53 @@ rebuild_columns_group (AtlasComparisonPage *self)
     }
 }
 
+static GtkWidget *
+make_mark_row (guint    position,
+               gpointer user_data)
+{
+  AtlasComparisonPage *self = user_data;
+  AtlasProduct *product = atlas_timeline_chart_get_mark_product (self->chart, position);
+  AtlasCountry *country = atlas_timeline_chart_get_mark_country (self->chart, position);
+  g_autofree char *text = atlas_timeline_chart_dup_mark_text (self->chart, position);
+  AdwActionRow *row = atlas_rows_new_country_link (atlas_product_get_name (product), text,
+                                                   atlas_country_get_id (country), NULL);
+
+  adw_action_row_add_prefix (row, atlas_timeline_chart_key_new (atlas_timeline_chart_get_mark_status (self->chart, position)));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("Open the country"));
+
+  return GTK_WIDGET (row);
+}
+
+/* The list is built when the reader opens it, a page at a time: four
+ * countries of a large dataset have thousands of status changes. */
+static void
+on_marks_row_expanded (AtlasComparisonPage *self)
+{
+  if (!adw_expander_row_get_expanded (self->marks_row) ||
+      atlas_row_pager_get_for (GTK_WIDGET (self->marks_row)) != NULL)
+    return;
+
+  atlas_row_pager_attach_n (GTK_WIDGET (self->marks_row), atlas_timeline_chart_get_n_marks (self->chart),
+                            MARKS_PER_PAGE, make_mark_row, self, NULL);
+}
+
 static void
 rebuild_marks_list (AtlasComparisonPage *self)
 {
   guint n_marks = atlas_timeline_chart_get_n_marks (self->chart);
   g_autofree char *subtitle = NULL;
 
-  for (guint i = 0; i < self->mark_rows->len; i++)
-    adw_expander_row_remove (self->marks_row, g_ptr_array_index (self->mark_rows, i));
-  g_ptr_array_set_size (self->mark_rows, 0);
-
-  for (guint i = 0; i < n_marks; i++)
-    {
-      AtlasProduct *product = atlas_timeline_chart_get_mark_product (self->chart, i);
-      AtlasCountry *country = atlas_timeline_chart_get_mark_country (self->chart, i);
-      g_autofree char *text = atlas_timeline_chart_dup_mark_text (self->chart, i);
-      AdwActionRow *row = atlas_rows_new_country_link (atlas_product_get_name (product), text,
-                                                       atlas_country_get_id (country), NULL);
-
-      adw_action_row_add_prefix (row, atlas_timeline_chart_key_new (atlas_timeline_chart_get_mark_status (self->chart, i)));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("Open the country"));
-
-      adw_expander_row_add_row (self->marks_row, GTK_WIDGET (row));
-      g_ptr_array_add (self->mark_rows, row);
-    }
+  atlas_row_pager_remove (GTK_WIDGET (self->marks_row));
 
   /* Translators: the number of marks in a chart, listed as text. */
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u status change, as text",
                                            "%u status changes, as text", n_marks), n_marks);
   adw_expander_row_set_subtitle (self->marks_row, subtitle);
   gtk_widget_set_sensitive (GTK_WIDGET (self->marks_row), n_marks > 0);
+  if (n_marks == 0)
+    adw_expander_row_set_expanded (self->marks_row, FALSE);
+
+  on_marks_row_expanded (self);
 }
 
 static void
@@ -524,39 +546,30 @@ focus_column_menu (AtlasComparisonPage *self)
 }
 
 static void
-rebuild (AtlasComparisonPage *self)
+clear_view (AtlasComparisonPage *self)
+{
+  atlas_side_by_side_set_content (self->table, 0, 0, NULL, NULL);
+  atlas_timeline_chart_set_countries (self->chart, NULL);
+  rebuild_columns_group (self);
+  rebuild_marks_list (self);
+  rebuild_sources (self);
+}
+
+static void
+rebuild_view (AtlasComparisonPage *self)
 {
   AtlasDataset *dataset = get_dataset (self);
-  g_autoptr(GError) error = NULL;
   g_autofree char *names = NULL;
   g_autofree char *footer = NULL;
 
-  g_clear_object (&self->comparison);
-  g_list_store_remove_all (self->countries);
-
-  rebuild_add_menu (self);
-
-  if (dataset != NULL && n_country_ids (self) > 0)
-    {
-      self->comparison = atlas_comparison_new (dataset, (const char * const *) self->country_ids, &error);
-      /* The ids were filtered against this dataset. */
-      if (self->comparison == NULL)
-        g_debug ("Cannot compare: %s", error->message);
-    }
+  self->view_stale = FALSE;
 
   if (self->comparison == NULL)
     {
-      atlas_side_by_side_set_content (self->table, 0, 0, NULL, NULL);
-      atlas_timeline_chart_set_countries (self->chart, NULL);
-      rebuild_columns_group (self);
-      rebuild_marks_list (self);
-      rebuild_sources (self);
+      clear_view (self);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
-
-  for (guint i = 0; i < atlas_comparison_get_n_countries (self->comparison); i++)
-    g_list_store_append (self->countries, atlas_comparison_get_country (self->comparison, i));
 
   names = dup_country_names (self->comparison);
   gtk_label_set_label (self->heading_label, names);
@@ -584,6 +597,52 @@ rebuild (AtlasComparisonPage *self)
 
   gtk_stack_set_visible_child_name (self->stack, "table");
   focus_column_menu (self);
+}
+
+/* The comparison itself is made at once (the window's actions depend on
+ * it); its widgets when the page is on screen. */
+static void
+rebuild (AtlasComparisonPage *self)
+{
+  AtlasDataset *dataset = get_dataset (self);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->comparison);
+  g_list_store_remove_all (self->countries);
+
+  rebuild_add_menu (self);
+
+  if (dataset != NULL && n_country_ids (self) > 0)
+    {
+      self->comparison = atlas_comparison_new (dataset, (const char * const *) self->country_ids, &error);
+      /* The ids were filtered against this dataset. */
+      if (self->comparison == NULL)
+        g_debug ("Cannot compare: %s", error->message);
+    }
+
+  for (guint i = 0; self->comparison != NULL && i < atlas_comparison_get_n_countries (self->comparison); i++)
+    g_list_store_append (self->countries, atlas_comparison_get_country (self->comparison, i));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      rebuild_view (self);
+      return;
+    }
+
+  /* Old widgets would keep the old dataset alive. */
+  clear_view (self);
+  self->view_stale = TRUE;
+}
+
+static void
+atlas_comparison_page_map (GtkWidget *widget)
+{
+  AtlasComparisonPage *self = ATLAS_COMPARISON_PAGE (widget);
+
+  if (self->view_stale)
+    rebuild_view (self);
+
+  GTK_WIDGET_CLASS (atlas_comparison_page_parent_class)->map (widget);
 }
 
 /* Replaces the ids; rebuilds and notifies if they changed. */
@@ -718,7 +777,6 @@ atlas_comparison_page_dispose (GObject *object)
   g_clear_pointer (&self->country_ids, g_strfreev);
   g_clear_pointer (&self->column_rows, g_ptr_array_unref);
   g_clear_pointer (&self->source_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->mark_rows, g_ptr_array_unref);
   g_clear_pointer (&self->focus_id, g_free);
 
   G_OBJECT_CLASS (atlas_comparison_page_parent_class)->dispose (object);
@@ -780,6 +838,8 @@ atlas_comparison_page_class_init (AtlasComparisonPageClass *klass)
   object_class->get_property = atlas_comparison_page_get_property;
   object_class->set_property = atlas_comparison_page_set_property;
 
+  widget_class->map = atlas_comparison_page_map;
+
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          ATLAS_TYPE_STORE,
@@ -832,9 +892,9 @@ atlas_comparison_page_init (AtlasComparisonPage *self)
   self->countries = g_list_store_new (ATLAS_TYPE_COUNTRY);
   self->column_rows = g_ptr_array_new ();
   self->source_rows = g_ptr_array_new ();
-  self->mark_rows = g_ptr_array_new ();
   self->add_menu = g_menu_new ();
   self->country_ids = g_new0 (char *, 1);
+  g_signal_connect_swapped (self->marks_row, "notify::expanded", G_CALLBACK (on_marks_row_expanded), self);
 
   gtk_menu_button_set_menu_model (self->add_button, G_MENU_MODEL (self->add_menu));
   gtk_menu_button_set_menu_model (self->empty_add_button, G_MENU_MODEL (self->add_menu));
@@ -1405,11 +1465,23 @@ atlas_comparison_page_get_column_label (AtlasComparisonPage *self,
   return GTK_LABEL (find_child_with_class (header, "column-name"));
 }
 
-/* The status changes that the list under the chart names. */
+/* The status changes that the list under the chart names, once open. */
 guint
 atlas_comparison_page_get_n_listed_marks (AtlasComparisonPage *self)
 {
+  AtlasRowPager *pager;
+
   g_return_val_if_fail (ATLAS_IS_COMPARISON_PAGE (self), 0);
 
-  return self->mark_rows->len;
+  pager = atlas_row_pager_get_for (GTK_WIDGET (self->marks_row));
+  return pager != NULL ? atlas_row_pager_get_n_items (pager) : 0;
+}
+
+/* Returns: (transfer none): the row that lists the chart's marks as text */
+AdwExpanderRow *
+atlas_comparison_page_get_marks_row (AtlasComparisonPage *self)
+{
+  g_return_val_if_fail (ATLAS_IS_COMPARISON_PAGE (self), NULL);
+
+  return self->marks_row;
 }

@@ -64,5 +64,6 @@ GtkWidget          *atlas_comparison_page_find_differs_tag   (AtlasComparisonPag
 GtkLabel           *atlas_comparison_page_get_column_label   (AtlasComparisonPage   *self,
                                                               guint                  column);
 guint               atlas_comparison_page_get_n_listed_marks (AtlasComparisonPage   *self);
+AdwExpanderRow     *atlas_comparison_page_get_marks_row      (AtlasComparisonPage   *self);
 
 G_END_DECLS

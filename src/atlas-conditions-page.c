@@ -11,7 +11,11 @@
 #include "atlas-conditions-page.h"
 #include "atlas-flag.h"
 #include "atlas-links.h"
+#include "atlas-row-pager.h"
 #include "atlas-rows.h"
+
+/* A condition with many products lists them a page at a time. */
+#define PRODUCTS_PER_PAGE 25
 #include "atlas-status-badge.h"
 
 struct _AtlasConditionsPage
@@ -31,6 +35,8 @@ struct _AtlasConditionsPage
   GtkLabel *summary_label;
   AdwPreferencesGroup *status_group;
   AdwPreferencesGroup *sources_group;
+
+  gboolean stale;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasConditionsPage, atlas_conditions_page, ADW_TYPE_BIN)
@@ -102,16 +108,13 @@ make_flag (AtlasCountry *country)
 }
 
 static GtkWidget *
-make_product_row (AtlasDataset *dataset,
-                  const char   *product_id)
+make_product_row (gpointer item,
+                  gpointer user_data)
 {
-  AtlasProduct *product = atlas_dataset_lookup_product (dataset, product_id);
-  AtlasCountry *country = atlas_dataset_find_product_country (dataset, product_id);
+  AtlasProduct *product = item;
+  AtlasCountry *country = atlas_dataset_find_product_country (user_data, atlas_product_get_id (product));
   g_autofree char *subtitle = NULL;
   AdwActionRow *row;
-
-  if (product == NULL || country == NULL)
-    return NULL;
 
   /* Translators: a product's sponsor and its country, e.g. "JCR Pharmaceuticals · Japan". */
   subtitle = g_strdup_printf (_("%s · %s"), atlas_product_get_sponsor (product), atlas_country_get_display_name (country));
@@ -122,16 +125,34 @@ make_product_row (AtlasDataset *dataset,
   return GTK_WIDGET (row);
 }
 
+/* The products a status names that the data has, with a country. */
+static GListModel *
+dup_status_products (AtlasDataset              *dataset,
+                     const AtlasConditionStatus *status)
+{
+  GListStore *products = g_list_store_new (ATLAS_TYPE_PRODUCT);
+
+  for (guint i = 0; status->product_ids != NULL && status->product_ids[i] != NULL; i++)
+    {
+      AtlasProduct *product = atlas_dataset_lookup_product (dataset, status->product_ids[i]);
+
+      if (product != NULL && atlas_dataset_find_product_country (dataset, status->product_ids[i]) != NULL)
+        g_list_store_append (products, product);
+    }
+
+  return G_LIST_MODEL (products);
+}
+
 static GtkWidget *
 make_status_row (AtlasDataset *dataset,
                  StatusEntry  *entry)
 {
   const AtlasConditionStatus *status = entry->status;
   GtkWidget *badge = atlas_status_badge_new_for_availability (status->availability);
-  guint n_products = status->product_ids != NULL ? g_strv_length (status->product_ids) : 0;
+  g_autoptr(GListModel) products = dup_status_products (dataset, status);
   AdwExpanderRow *expander;
 
-  if (n_products == 0)
+  if (g_list_model_get_n_items (products) == 0)
     {
       AdwActionRow *row = atlas_rows_new (atlas_country_get_display_name (entry->country), status->summary);
 
@@ -149,13 +170,7 @@ make_status_row (AtlasDataset *dataset,
   adw_expander_row_add_action (expander, badge);
   gtk_widget_set_name (GTK_WIDGET (expander), atlas_country_get_id (entry->country));
 
-  for (guint i = 0; i < n_products; i++)
-    {
-      GtkWidget *row = make_product_row (dataset, status->product_ids[i]);
-
-      if (row != NULL)
-        adw_expander_row_add_row (expander, row);
-    }
+  atlas_row_pager_attach (GTK_WIDGET (expander), products, PRODUCTS_PER_PAGE, make_product_row, dataset);
 
   /* The products are what a reader came for. */
   adw_expander_row_set_expanded (expander, TRUE);
@@ -164,12 +179,13 @@ make_status_row (AtlasDataset *dataset,
 }
 
 static void
-show_condition (AtlasConditionsPage *self)
+show_condition_now (AtlasConditionsPage *self)
 {
   AtlasDataset *dataset = get_dataset (self);
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (StatusEntry));
   g_autoptr(GPtrArray) source_ids = g_ptr_array_new ();
 
+  self->stale = FALSE;
   clear_rows (self->status_group, self->status_rows);
   clear_rows (self->sources_group, self->source_rows);
 
@@ -231,6 +247,34 @@ show_condition (AtlasConditionsPage *self)
 
   /* A new condition starts at its top. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+}
+
+/* The rows are built when the page is on screen: while hidden, a new
+ * dataset or condition only marks it stale. */
+static void
+show_condition (AtlasConditionsPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      show_condition_now (self);
+      return;
+    }
+
+  /* Old rows would keep the old dataset alive. */
+  clear_rows (self->status_group, self->status_rows);
+  clear_rows (self->sources_group, self->source_rows);
+  self->stale = TRUE;
+}
+
+static void
+atlas_conditions_page_map (GtkWidget *widget)
+{
+  AtlasConditionsPage *self = ATLAS_CONDITIONS_PAGE (widget);
+
+  if (self->stale)
+    show_condition_now (self);
+
+  GTK_WIDGET_CLASS (atlas_conditions_page_parent_class)->map (widget);
 }
 
 static void
@@ -352,6 +396,8 @@ atlas_conditions_page_class_init (AtlasConditionsPageClass *klass)
   object_class->dispose = atlas_conditions_page_dispose;
   object_class->get_property = atlas_conditions_page_get_property;
   object_class->set_property = atlas_conditions_page_set_property;
+
+  widget_class->map = atlas_conditions_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,

@@ -10,6 +10,7 @@
 #include "atlas-entry.h"
 #include "atlas-flag.h"
 #include "atlas-links.h"
+#include "atlas-row-pager.h"
 #include "atlas-rows.h"
 #include "atlas-status-badge.h"
 
@@ -26,6 +27,8 @@ struct _AtlasCountryPage
   GtkLabel *summary_label;
   GtkLabel *reviewed_label;
   GtkBox *groups_box;
+
+  gboolean groups_stale;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasCountryPage, atlas_country_page, ADW_TYPE_BIN)
@@ -98,22 +101,21 @@ format_status_change (const AtlasStatusChange *change)
   return g_strdup_printf (_("%s — %s"), label, date);
 }
 
-static GtkWidget *
-make_product_row (AtlasCountryPage *self,
+/* Long lists show this many rows, then a "Show More" row. */
+#define ROWS_PER_PAGE 25
+/* Sources are short rows, and a reader checking a fact wants them all. */
+#define SOURCES_PER_PAGE 50
+
+static void
+fill_product_row (AdwExpanderRow   *row,
                   AtlasProduct     *product,
-                  SourceList       *sources)
+                  AtlasCountryPage *self)
 {
   AtlasDataset *dataset = self->store != NULL ? atlas_store_get_dataset (self->store) : NULL;
-  AdwExpanderRow *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
   const char *cell_source_id = atlas_product_get_cell_source_id (product);
   AtlasCellSource *cell_source = NULL;
   g_autoptr(GString) history = g_string_new (NULL);
   guint n_changes;
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), atlas_product_get_name (product));
-  adw_expander_row_set_subtitle (row, atlas_product_get_indication (product));
-  adw_expander_row_add_action (row, atlas_status_badge_new_for_product_status (atlas_product_get_status (product)));
 
   adw_expander_row_add_row (row, GTK_WIDGET (atlas_rows_new_property (_("Sponsor"),
                                                                       atlas_product_get_sponsor (product))));
@@ -146,12 +148,51 @@ make_product_row (AtlasCountryPage *self,
   if (atlas_product_get_note (product) != NULL)
     adw_expander_row_add_row (row, GTK_WIDGET (atlas_rows_new_property (_("Note"),
                                                                         atlas_product_get_note (product))));
+}
 
-  source_list_add (sources, atlas_product_get_source_ids (product));
-  for (guint i = 0; i < n_changes; i++)
-    source_list_add (sources, (const char * const *) atlas_product_get_status_change (product, i)->source_ids);
+/* A product's details are built the first time its row opens: most rows of
+ * a long list are never opened. */
+static void
+on_product_row_expanded (AdwExpanderRow   *row,
+                         GParamSpec       *pspec,
+                         AtlasCountryPage *self)
+{
+  AtlasProduct *product = g_object_get_data (G_OBJECT (row), "product");
+
+  (void) pspec;
+
+  if (!adw_expander_row_get_expanded (row) || product == NULL)
+    return;
+
+  fill_product_row (row, product, self);
+  g_signal_handlers_disconnect_by_func (row, on_product_row_expanded, self);
+}
+
+static GtkWidget *
+make_product_row (gpointer item,
+                  gpointer user_data)
+{
+  AtlasProduct *product = item;
+  AdwExpanderRow *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), atlas_product_get_name (product));
+  adw_expander_row_set_subtitle (row, atlas_product_get_indication (product));
+  adw_expander_row_add_action (row, atlas_status_badge_new_for_product_status (atlas_product_get_status (product)));
+
+  g_object_set_data_full (G_OBJECT (row), "product", g_object_ref (product), g_object_unref);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (on_product_row_expanded), user_data);
 
   return GTK_WIDGET (row);
+}
+
+static void
+add_product_sources (AtlasProduct *product,
+                     SourceList   *sources)
+{
+  source_list_add (sources, atlas_product_get_source_ids (product));
+  for (guint i = 0; i < atlas_product_get_n_status_changes (product); i++)
+    source_list_add (sources, (const char * const *) atlas_product_get_status_change (product, i)->source_ids);
 }
 
 static GtkWidget *
@@ -162,11 +203,12 @@ make_products_group (AtlasCountryPage *self,
   GListModel *products = atlas_country_get_products (self->country);
   guint n_products = g_list_model_get_n_items (products);
 
+  /* The page cites the sources of every product, shown yet or not. */
   for (guint i = 0; i < n_products; i++)
     {
       g_autoptr(AtlasProduct) product = g_list_model_get_item (products, i);
 
-      adw_preferences_group_add (group, make_product_row (self, product, sources));
+      add_product_sources (product, sources);
     }
 
   if (n_products == 0)
@@ -174,7 +216,10 @@ make_products_group (AtlasCountryPage *self,
       const char *note = atlas_country_get_no_products_note (self->country);
 
       adw_preferences_group_add (group, GTK_WIDGET (atlas_rows_new (_("No Approved Products"), note)));
+      return GTK_WIDGET (group);
     }
+
+  atlas_row_pager_attach (GTK_WIDGET (group), products, ROWS_PER_PAGE, make_product_row, self);
 
   return GTK_WIDGET (group);
 }
@@ -210,6 +255,23 @@ dup_entry_subtitle (AtlasEntry *entry)
 }
 
 static GtkWidget *
+make_entry_row (gpointer item,
+                gpointer user_data)
+{
+  AtlasEntry *entry = item;
+  g_autofree char *title = dup_entry_title (entry);
+  g_autofree char *subtitle = dup_entry_subtitle (entry);
+  AdwActionRow *row = atlas_rows_new (title, subtitle);
+
+  (void) user_data;
+
+  if (atlas_entry_get_url (entry) != NULL)
+    add_link_button (row, atlas_entry_get_url (entry));
+
+  return GTK_WIDGET (row);
+}
+
+static GtkWidget *
 make_section_group (AtlasSection  section,
                     GListModel   *entries,
                     SourceList   *sources)
@@ -220,18 +282,22 @@ make_section_group (AtlasSection  section,
   for (guint i = 0; i < n_entries; i++)
     {
       g_autoptr(AtlasEntry) entry = g_list_model_get_item (entries, i);
-      g_autofree char *title = dup_entry_title (entry);
-      g_autofree char *subtitle = dup_entry_subtitle (entry);
-      AdwActionRow *row = atlas_rows_new (title, subtitle);
 
-      if (atlas_entry_get_url (entry) != NULL)
-        add_link_button (row, atlas_entry_get_url (entry));
-
-      adw_preferences_group_add (group, GTK_WIDGET (row));
       source_list_add (sources, atlas_entry_get_source_ids (entry));
     }
 
+  atlas_row_pager_attach (GTK_WIDGET (group), entries, ROWS_PER_PAGE, make_entry_row, NULL);
+
   return GTK_WIDGET (group);
+}
+
+static GtkWidget *
+make_source_row (gpointer item,
+                 gpointer user_data)
+{
+  (void) user_data;
+
+  return GTK_WIDGET (atlas_rows_new_source (item));
 }
 
 static GtkWidget *
@@ -239,26 +305,25 @@ make_sources_group (AtlasCountryPage *self,
                     SourceList       *sources)
 {
   AtlasDataset *dataset = self->store != NULL ? atlas_store_get_dataset (self->store) : NULL;
-  AdwPreferencesGroup *group;
+  g_autoptr(GListStore) cited = NULL;
+  GtkWidget *group;
 
   if (dataset == NULL || sources->ids->len == 0)
     return NULL;
 
-  group = atlas_rows_new_group (_("Sources"));
-
+  cited = g_list_store_new (ATLAS_TYPE_SOURCE);
   for (guint i = 0; i < sources->ids->len; i++)
     {
       AtlasSource *source = atlas_dataset_lookup_source (dataset, g_ptr_array_index (sources->ids, i));
-      AdwActionRow *row;
 
-      if (source == NULL)
-        continue;
-
-      row = atlas_rows_new_source (source);
-      adw_preferences_group_add (group, GTK_WIDGET (row));
+      if (source != NULL)
+        g_list_store_append (cited, source);
     }
 
-  return GTK_WIDGET (group);
+  group = GTK_WIDGET (atlas_rows_new_group (_("Sources")));
+  atlas_row_pager_attach (group, G_LIST_MODEL (cited), SOURCES_PER_PAGE, make_source_row, NULL);
+
+  return group;
 }
 
 static void
@@ -271,14 +336,10 @@ clear_groups (AtlasCountryPage *self)
 }
 
 static void
-rebuild (AtlasCountryPage *self)
+rebuild_header (AtlasCountryPage *self)
 {
-  SourceList sources;
   g_autofree char *reviewed = NULL;
   g_autofree char *reviewed_line = NULL;
-  GtkWidget *sources_group;
-
-  clear_groups (self);
 
   if (self->country == NULL)
     {
@@ -297,6 +358,19 @@ rebuild (AtlasCountryPage *self)
   /* Translators: %s is a date such as "18 December 2024". */
   reviewed_line = g_strdup_printf (_("Reviewed %s"), reviewed);
   gtk_label_set_label (self->reviewed_label, reviewed_line);
+}
+
+static void
+rebuild_groups (AtlasCountryPage *self)
+{
+  SourceList sources;
+  GtkWidget *sources_group;
+
+  self->groups_stale = FALSE;
+  clear_groups (self);
+
+  if (self->country == NULL)
+    return;
 
   source_list_init (&sources);
 
@@ -320,6 +394,35 @@ rebuild (AtlasCountryPage *self)
 
   /* A new country starts at its top. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+}
+
+/* The groups are built when the page is on screen: a page hidden behind
+ * another costs nothing when the data or the country changes. */
+static void
+rebuild (AtlasCountryPage *self)
+{
+  rebuild_header (self);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      rebuild_groups (self);
+      return;
+    }
+
+  /* Old rows would keep the old dataset alive. */
+  clear_groups (self);
+  self->groups_stale = TRUE;
+}
+
+static void
+atlas_country_page_map (GtkWidget *widget)
+{
+  AtlasCountryPage *self = ATLAS_COUNTRY_PAGE (widget);
+
+  if (self->groups_stale)
+    rebuild_groups (self);
+
+  GTK_WIDGET_CLASS (atlas_country_page_parent_class)->map (widget);
 }
 
 static void
@@ -389,6 +492,8 @@ atlas_country_page_class_init (AtlasCountryPageClass *klass)
   object_class->dispose = atlas_country_page_dispose;
   object_class->get_property = atlas_country_page_get_property;
   object_class->set_property = atlas_country_page_set_property;
+
+  widget_class->map = atlas_country_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,

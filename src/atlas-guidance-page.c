@@ -20,6 +20,8 @@ struct _AtlasGuidancePage
   GPtrArray *groups;
 
   GtkBox *box;
+
+  gboolean stale;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasGuidancePage, atlas_guidance_page, ADW_TYPE_BIN)
@@ -74,13 +76,14 @@ add_cited_sources (GPtrArray          *cited,
 }
 
 static void
-rebuild (AtlasGuidancePage *self)
+rebuild_now (AtlasGuidancePage *self)
 {
   AtlasDataset *dataset = self->store ? atlas_store_get_dataset (self->store) : NULL;
   g_autoptr(GPtrArray) cited = g_ptr_array_new ();
   AdwPreferencesGroup *sources_group;
   GListModel *guidance;
 
+  self->stale = FALSE;
   clear_groups (self);
   if (dataset == NULL)
     return;
@@ -115,6 +118,32 @@ rebuild (AtlasGuidancePage *self)
         adw_preferences_group_add (sources_group, GTK_WIDGET (atlas_rows_new_source (source)));
     }
   add_group (self, sources_group);
+}
+
+/* The page is built when it is on screen: while hidden, a new dataset
+ * only marks it stale. */
+static void
+rebuild (AtlasGuidancePage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      rebuild_now (self);
+      return;
+    }
+
+  clear_groups (self);
+  self->stale = TRUE;
+}
+
+static void
+atlas_guidance_page_map (GtkWidget *widget)
+{
+  AtlasGuidancePage *self = ATLAS_GUIDANCE_PAGE (widget);
+
+  if (self->stale)
+    rebuild_now (self);
+
+  GTK_WIDGET_CLASS (atlas_guidance_page_parent_class)->map (widget);
 }
 
 static void
@@ -179,6 +208,8 @@ atlas_guidance_page_class_init (AtlasGuidancePageClass *klass)
   object_class->dispose = atlas_guidance_page_dispose;
   object_class->get_property = atlas_guidance_page_get_property;
   object_class->set_property = atlas_guidance_page_set_property;
+
+  widget_class->map = atlas_guidance_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, ATLAS_TYPE_STORE,

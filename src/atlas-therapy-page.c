@@ -9,6 +9,7 @@
 
 #include "atlas-flag.h"
 #include "atlas-links.h"
+#include "atlas-row-pager.h"
 #include "atlas-rows.h"
 #include "atlas-status-badge.h"
 #include "atlas-therapy-page.h"
@@ -16,6 +17,12 @@
 /* Links inside labels use this scheme for a country's page; anything else
  * goes through the web-link rules. */
 #define COUNTRY_LINK_SCHEME "atlas-country:"
+
+/* The examples of a therapy type stay a short paragraph whatever the size
+ * of the data; a cell source's row lists its products a page at a time. */
+#define MAX_EXAMPLE_COUNTRIES 20
+#define MAX_EXAMPLES_PER_COUNTRY 6
+#define PRODUCTS_PER_PAGE 25
 
 struct _AtlasTherapyPage
 {
@@ -26,6 +33,7 @@ struct _AtlasTherapyPage
   GPtrArray *cell_source_rows;
   GPtrArray *source_rows;
   char *pending_cell_source;
+  gboolean stale;
 
   GtkScrolledWindow *scrolled_window;
   AtlasSideBySide *types_table;
@@ -143,58 +151,124 @@ on_label_activate_link (GtkLabel   *label,
   return TRUE;
 }
 
-/* The products of one origin, by country: "Japan: Temcell, Alofisel" with
- * each product a link to its country's page. Withdrawn products are not
- * examples of what is available. */
+static gboolean
+is_example (AtlasProduct *product,
+            AtlasOrigin   origin)
+{
+  return atlas_product_get_origin (product) == origin &&
+         atlas_product_get_status (product) != ATLAS_PRODUCT_STATUS_WITHDRAWN;
+}
+
+static gboolean
+country_has_example (AtlasCountry *country,
+                     AtlasOrigin   origin)
+{
+  GListModel *products = atlas_country_get_products (country);
+
+  for (guint j = 0; j < g_list_model_get_n_items (products); j++)
+    {
+      g_autoptr(AtlasProduct) product = g_list_model_get_item (products, j);
+
+      if (is_example (product, origin))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* "<b>Japan</b>: Temcell, Alofisel", each product a link to the country's
+ * page; after the first few, "and 3 more". FALSE if the country has no
+ * example. */
+static gboolean
+append_country_examples (GString      *markup,
+                         AtlasCountry *country,
+                         AtlasOrigin   origin)
+{
+  GListModel *products = atlas_country_get_products (country);
+  g_autoptr(GString) links = g_string_new (NULL);
+  g_autofree char *name = NULL;
+  guint n_shown = 0;
+  guint n_left = 0;
+
+  for (guint j = 0; j < g_list_model_get_n_items (products); j++)
+    {
+      g_autoptr(AtlasProduct) product = g_list_model_get_item (products, j);
+      g_autofree char *product_name = NULL;
+      g_autofree char *tooltip = NULL;
+      g_autofree char *escaped_tooltip = NULL;
+
+      if (!is_example (product, origin))
+        continue;
+
+      if (n_shown == MAX_EXAMPLES_PER_COUNTRY)
+        {
+          n_left++;
+          continue;
+        }
+
+      if (n_shown++ > 0)
+        g_string_append (links, _(", "));
+
+      product_name = g_markup_escape_text (atlas_product_get_name (product), -1);
+      /* Translators: a link's tooltip: a product's status and its country, e.g. "Conditional · Japan". */
+      tooltip = g_strdup_printf (_("%s · %s"),
+                                 atlas_product_status_to_label (atlas_product_get_status (product)),
+                                 atlas_country_get_display_name (country));
+      escaped_tooltip = g_markup_escape_text (tooltip, -1);
+      /* Ids are lower-case letters, digits and dashes: safe in a URI. */
+      g_string_append_printf (links, "<a href=\"" COUNTRY_LINK_SCHEME "%s\" title=\"%s\">%s</a>",
+                              atlas_country_get_id (country), escaped_tooltip, product_name);
+    }
+
+  if (n_shown == 0)
+    return FALSE;
+
+  if (markup->len > 0)
+    g_string_append_c (markup, '\n');
+  name = g_markup_escape_text (atlas_country_get_display_name (country), -1);
+  g_string_append_printf (markup, "<b>%s</b>: ", name);
+
+  if (n_left == 0)
+    g_string_append (markup, links->str);
+  else
+    /* Translators: a country's first example products, then how many more it has, e.g. "Temcell, Alofisel and 3 more". */
+    g_string_append_printf (markup, g_dngettext (GETTEXT_PACKAGE, "%s and %u more", "%s and %u more", n_left),
+                            links->str, n_left);
+
+  return TRUE;
+}
+
+/* The products of one origin, by country. Withdrawn products are not
+ * examples of what is available. A few examples per country from a few
+ * countries keep it a paragraph: the cell sources below list every
+ * product. */
 static GtkWidget *
 make_examples_label (AtlasTherapyPage *self,
                      AtlasOrigin       origin)
 {
-  AtlasDataset *dataset = get_dataset (self);
-  g_autoptr(GPtrArray) countries = dup_sorted_countries (dataset);
+  g_autoptr(GPtrArray) countries = dup_sorted_countries (get_dataset (self));
   g_autoptr(GString) markup = g_string_new (NULL);
+  guint n_countries_shown = 0;
+  guint n_countries_left = 0;
   GtkWidget *label;
 
   for (guint i = 0; i < countries->len; i++)
     {
       AtlasCountry *country = g_ptr_array_index (countries, i);
-      GListModel *products = atlas_country_get_products (country);
-      g_autofree char *name = g_markup_escape_text (atlas_country_get_display_name (country), -1);
-      gboolean first = TRUE;
 
-      for (guint j = 0; j < g_list_model_get_n_items (products); j++)
-        {
-          g_autoptr(AtlasProduct) product = g_list_model_get_item (products, j);
-          g_autofree char *product_name = NULL;
-          g_autofree char *tooltip = NULL;
-          g_autofree char *escaped_tooltip = NULL;
+      if (n_countries_shown < MAX_EXAMPLE_COUNTRIES)
+        n_countries_shown += append_country_examples (markup, country, origin);
+      else
+        n_countries_left += country_has_example (country, origin);
+    }
 
-          if (atlas_product_get_origin (product) != origin ||
-              atlas_product_get_status (product) == ATLAS_PRODUCT_STATUS_WITHDRAWN)
-            continue;
-
-          if (first)
-            {
-              if (markup->len > 0)
-                g_string_append_c (markup, '\n');
-              g_string_append_printf (markup, "<b>%s</b>: ", name);
-            }
-          else
-            {
-              g_string_append (markup, _(", "));
-            }
-          first = FALSE;
-
-          product_name = g_markup_escape_text (atlas_product_get_name (product), -1);
-          /* Translators: a link's tooltip: a product's status and its country, e.g. "Conditional · Japan". */
-          tooltip = g_strdup_printf (_("%s · %s"),
-                                     atlas_product_status_to_label (atlas_product_get_status (product)),
-                                     atlas_country_get_display_name (country));
-          escaped_tooltip = g_markup_escape_text (tooltip, -1);
-          /* Ids are lower-case letters, digits and dashes: safe in a URI. */
-          g_string_append_printf (markup, "<a href=\"" COUNTRY_LINK_SCHEME "%s\" title=\"%s\">%s</a>",
-                                  atlas_country_get_id (country), escaped_tooltip, product_name);
-        }
+  if (n_countries_left > 0)
+    {
+      g_string_append_c (markup, '\n');
+      /* Translators: after the example products of the first countries. */
+      g_string_append_printf (markup, g_dngettext (GETTEXT_PACKAGE, "And products in %u more country",
+                                                   "And products in %u more countries", n_countries_left),
+                              n_countries_left);
     }
 
   if (markup->len == 0)
@@ -278,17 +352,60 @@ make_type_part (AtlasSideBySide     *table,
 }
 
 static GtkWidget *
-make_cell_source_row (AtlasTherapyPage *self,
-                      AtlasCellSource  *cell_source)
+make_product_link_row (gpointer item,
+                       gpointer user_data)
 {
-  AtlasDataset *dataset = get_dataset (self);
+  AtlasTherapyPage *self = user_data;
+  AtlasProduct *product = item;
+  AtlasCountry *country = atlas_dataset_find_product_country (get_dataset (self), atlas_product_get_id (product));
+  g_autofree char *subtitle = NULL;
+  AdwActionRow *row;
+
+  /* Translators: a product's country and its status, e.g. "Japan · Conditional". */
+  subtitle = g_strdup_printf (_("%s · %s"), atlas_country_get_display_name (country),
+                              atlas_product_status_to_label (atlas_product_get_status (product)));
+  row = atlas_rows_new_country_link (atlas_product_get_name (product), subtitle,
+                                     atlas_country_get_id (country), NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("Open the country"));
+
+  return GTK_WIDGET (row);
+}
+
+/* The products of a cell source are listed the first time its row opens. */
+static void
+on_cell_source_row_expanded (AdwExpanderRow   *row,
+                             GParamSpec       *pspec,
+                             AtlasTherapyPage *self)
+{
+  GListModel *products = g_object_get_data (G_OBJECT (row), "products");
+
+  (void) pspec;
+
+  if (!adw_expander_row_get_expanded (row) || atlas_row_pager_get_for (GTK_WIDGET (row)) != NULL)
+    return;
+
+  if (products == NULL || g_list_model_get_n_items (products) == 0)
+    {
+      adw_expander_row_add_row (row, GTK_WIDGET (atlas_rows_new (_("No products in the data"), NULL)));
+      g_signal_handlers_disconnect_by_func (row, on_cell_source_row_expanded, self);
+      return;
+    }
+
+  atlas_row_pager_attach (GTK_WIDGET (row), products, PRODUCTS_PER_PAGE, make_product_link_row, self);
+}
+
+/* @products: the cell source's products, by country name */
+static GtkWidget *
+make_cell_source_row (AtlasTherapyPage *self,
+                      AtlasCellSource  *cell_source,
+                      GListModel       *products)
+{
   AdwExpanderRow *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
-  g_autoptr(GPtrArray) countries = dup_sorted_countries (dataset);
   g_autofree char *advantages = dup_bullets (atlas_cell_source_get_advantages (cell_source));
   g_autofree char *risks = dup_bullets (atlas_cell_source_get_risks (cell_source));
   g_autofree char *maturity = NULL;
   g_autofree char *subtitle = NULL;
-  guint n_products = 0;
+  guint n_products = products != NULL ? g_list_model_get_n_items (products) : 0;
   AtlasMaturity level = atlas_cell_source_get_maturity (cell_source);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -308,33 +425,9 @@ make_cell_source_row (AtlasTherapyPage *self,
                               atlas_cell_source_get_maturity_note (cell_source));
   adw_expander_row_add_row (row, GTK_WIDGET (atlas_rows_new_property (_("Maturity"), maturity)));
 
-  for (guint i = 0; i < countries->len; i++)
-    {
-      AtlasCountry *country = g_ptr_array_index (countries, i);
-      GListModel *products = atlas_country_get_products (country);
-
-      for (guint j = 0; j < g_list_model_get_n_items (products); j++)
-        {
-          g_autoptr(AtlasProduct) product = g_list_model_get_item (products, j);
-          g_autofree char *product_subtitle = NULL;
-          AdwActionRow *product_row;
-
-          if (g_strcmp0 (atlas_product_get_cell_source_id (product), atlas_cell_source_get_id (cell_source)) != 0)
-            continue;
-
-          /* Translators: a product's country and its status, e.g. "Japan · Conditional". */
-          product_subtitle = g_strdup_printf (_("%s · %s"), atlas_country_get_display_name (country),
-                                              atlas_product_status_to_label (atlas_product_get_status (product)));
-          product_row = atlas_rows_new_country_link (atlas_product_get_name (product), product_subtitle,
-                                                     atlas_country_get_id (country), NULL);
-          gtk_widget_set_tooltip_text (GTK_WIDGET (product_row), _("Open the country"));
-          adw_expander_row_add_row (row, GTK_WIDGET (product_row));
-          n_products++;
-        }
-    }
-
-  if (n_products == 0)
-    adw_expander_row_add_row (row, GTK_WIDGET (atlas_rows_new (_("No products in the data"), NULL)));
+  if (products != NULL)
+    g_object_set_data_full (G_OBJECT (row), "products", g_object_ref (products), g_object_unref);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (on_cell_source_row_expanded), self);
 
   /* Translators: a cell source's short name and how many products in the data use it, e.g. "iPSC · 2 products". */
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u product", "%s · %u products", n_products),
@@ -342,6 +435,40 @@ make_cell_source_row (AtlasTherapyPage *self,
   adw_expander_row_set_subtitle (row, subtitle);
 
   return GTK_WIDGET (row);
+}
+
+/* Every product of the data by its cell source's id, in the order of the
+ * countries' names: one pass, however many cell sources there are. */
+static GHashTable *
+dup_products_by_cell_source (AtlasDataset *dataset)
+{
+  g_autoptr(GPtrArray) countries = dup_sorted_countries (dataset);
+  GHashTable *by_cell_source = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+
+  for (guint i = 0; i < countries->len; i++)
+    {
+      GListModel *products = atlas_country_get_products (g_ptr_array_index (countries, i));
+
+      for (guint j = 0; j < g_list_model_get_n_items (products); j++)
+        {
+          g_autoptr(AtlasProduct) product = g_list_model_get_item (products, j);
+          const char *id = atlas_product_get_cell_source_id (product);
+          GListStore *bucket;
+
+          if (id == NULL)
+            continue;
+
+          bucket = g_hash_table_lookup (by_cell_source, id);
+          if (bucket == NULL)
+            {
+              bucket = g_list_store_new (ATLAS_TYPE_PRODUCT);
+              g_hash_table_insert (by_cell_source, (gpointer) id, bucket);
+            }
+          g_list_store_append (bucket, product);
+        }
+    }
+
+  return by_cell_source;
 }
 
 static void
@@ -387,12 +514,14 @@ show_pending_cell_source (gpointer user_data)
 }
 
 static void
-rebuild (AtlasTherapyPage *self)
+rebuild_now (AtlasTherapyPage *self)
 {
   AtlasDataset *dataset = get_dataset (self);
   g_autoptr(GPtrArray) source_ids = g_ptr_array_new ();
+  g_autoptr(GHashTable) products_by_cell_source = NULL;
   GListModel *model;
 
+  self->stale = FALSE;
   g_ptr_array_set_size (self->therapy_types, 0);
   clear_rows (self->cell_sources_group, self->cell_source_rows);
   clear_rows (self->sources_group, self->source_rows);
@@ -416,11 +545,13 @@ rebuild (AtlasTherapyPage *self)
                                   make_type_part, self);
   gtk_widget_set_visible (GTK_WIDGET (self->types_table), self->therapy_types->len > 0);
 
+  products_by_cell_source = dup_products_by_cell_source (dataset);
   model = atlas_dataset_get_cell_sources (dataset);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(AtlasCellSource) cell_source = g_list_model_get_item (model, i);
-      GtkWidget *row = make_cell_source_row (self, cell_source);
+      GListModel *products = g_hash_table_lookup (products_by_cell_source, atlas_cell_source_get_id (cell_source));
+      GtkWidget *row = make_cell_source_row (self, cell_source, products);
 
       adw_preferences_group_add (self->cell_sources_group, row);
       g_ptr_array_add (self->cell_source_rows, row);
@@ -443,6 +574,36 @@ rebuild (AtlasTherapyPage *self)
 
   if (self->pending_cell_source != NULL)
     g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_pending_cell_source, g_object_ref (self), g_object_unref);
+}
+
+/* The page is built when it is on screen: while hidden, a new dataset
+ * only marks it stale. */
+static void
+rebuild (AtlasTherapyPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      rebuild_now (self);
+      return;
+    }
+
+  /* Old rows would keep the old dataset alive. */
+  clear_rows (self->cell_sources_group, self->cell_source_rows);
+  clear_rows (self->sources_group, self->source_rows);
+  atlas_side_by_side_set_content (self->types_table, 0, 0, NULL, NULL);
+  g_ptr_array_set_size (self->therapy_types, 0);
+  self->stale = TRUE;
+}
+
+static void
+atlas_therapy_page_map (GtkWidget *widget)
+{
+  AtlasTherapyPage *self = ATLAS_THERAPY_PAGE (widget);
+
+  if (self->stale)
+    rebuild_now (self);
+
+  GTK_WIDGET_CLASS (atlas_therapy_page_parent_class)->map (widget);
 }
 
 static void
@@ -509,6 +670,8 @@ atlas_therapy_page_class_init (AtlasTherapyPageClass *klass)
   object_class->dispose = atlas_therapy_page_dispose;
   object_class->get_property = atlas_therapy_page_get_property;
   object_class->set_property = atlas_therapy_page_set_property;
+
+  widget_class->map = atlas_therapy_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,

@@ -921,9 +921,13 @@ attach_application (AtlasWindow      *self,
                                         GTK_FILTER (g_object_ref (self->filter)));
   sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (ATLAS_TYPE_COUNTRY, NULL, "display-name")));
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), sorter);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  /* Without autoselect from the start: a model that already has items would
+   * otherwise come with its first row selected, unseen by the handler below. */
+  self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (sorted));
+  g_object_unref (sorted);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_swapped (self->selection, "notify::selected-item",
