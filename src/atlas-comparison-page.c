@@ -31,6 +31,7 @@ struct _AtlasComparisonPage
   AtlasComparison *comparison;
   GListStore *countries;
   GMenu *add_menu;
+  gboolean add_menu_stale;
   GtkNativeDialog *chooser;
   GtkPrintSettings *print_settings;
   GPtrArray *column_rows;
@@ -459,61 +460,101 @@ rebuild_sources (AtlasComparisonPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->sources_group), self->source_rows->len > 0);
 }
 
+static int
+compare_collate_keys (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  GHashTable *keys = user_data;
+
+  return strcmp (g_hash_table_lookup (keys, *(gpointer *) a), g_hash_table_lookup (keys, *(gpointer *) b));
+}
+
+static gboolean
+is_compared (AtlasComparisonPage *self,
+             AtlasCountry        *country)
+{
+  return self->country_ids != NULL &&
+         g_strv_contains ((const char * const *) self->country_ids, atlas_country_get_id (country));
+}
+
+/* The "Add Country" menu: every country not yet compared, by name as in
+ * the sidebar. Made when a menu is about to open: with hundreds of
+ * countries, a menu kept up to date would cost a widget per country on
+ * every change. */
 static void
-rebuild_add_menu (AtlasComparisonPage *self)
+fill_add_menu (AtlasComparisonPage *self)
 {
   GListModel *countries = self->store != NULL ? atlas_store_get_countries (self->store) : NULL;
   guint n_items = countries != NULL ? g_list_model_get_n_items (countries) : 0;
   g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_object_unref);
-  gboolean full = n_country_ids (self) >= ATLAS_COMPARISON_MAX_COUNTRIES;
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
+  self->add_menu_stale = FALSE;
   g_menu_remove_all (self->add_menu);
 
   for (guint i = 0; i < n_items; i++)
     {
       AtlasCountry *country = g_list_model_get_item (countries, i);
 
-      if (self->country_ids != NULL &&
-          g_strv_contains ((const char * const *) self->country_ids, atlas_country_get_id (country)))
-        g_object_unref (country);
-      else
-        g_ptr_array_add (candidates, country);
-    }
-
-  /* By name, as in the sidebar. */
-  for (guint i = 1; i < candidates->len; i++)
-    {
-      for (guint j = i; j > 0; j--)
+      if (is_compared (self, country))
         {
-          AtlasCountry *a = g_ptr_array_index (candidates, j - 1);
-          AtlasCountry *b = g_ptr_array_index (candidates, j);
-
-          if (g_utf8_collate (atlas_country_get_display_name (a), atlas_country_get_display_name (b)) <= 0)
-            break;
-          candidates->pdata[j - 1] = b;
-          candidates->pdata[j] = a;
+          g_object_unref (country);
+          continue;
         }
+
+      g_hash_table_insert (keys, country, g_utf8_collate_key (atlas_country_get_display_name (country), -1));
+      g_ptr_array_add (candidates, country);
     }
+  g_ptr_array_sort_with_data (candidates, compare_collate_keys, keys);
 
   for (guint i = 0; i < candidates->len; i++)
     {
       AtlasCountry *country = g_ptr_array_index (candidates, i);
       g_autoptr(GMenuItem) item = g_menu_item_new (NULL, NULL);
+      g_autoptr(GString) label = g_string_new (atlas_country_get_display_name (country));
 
       /* Menu labels take underlines as mnemonics; a name has none to give. */
-      {
-        g_autoptr(GString) label = g_string_new (atlas_country_get_display_name (country));
-
-        g_string_replace (label, "_", "__", 0);
-        g_menu_item_set_label (item, label->str);
-      }
+      g_string_replace (label, "_", "__", 0);
+      g_menu_item_set_label (item, label->str);
       g_menu_item_set_action_and_target_value (item, "comparison.add",
                                                g_variant_new_string (atlas_country_get_id (country)));
       g_menu_append_item (self->add_menu, item);
     }
+}
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), !full && candidates->len > 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->empty_add_button), candidates->len > 0);
+static void
+on_add_menu_about_to_open (GtkMenuButton *button,
+                           gpointer       user_data)
+{
+  AtlasComparisonPage *self = user_data;
+
+  if (self->add_menu_stale)
+    fill_add_menu (self);
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->add_menu));
+}
+
+static void
+rebuild_add_menu (AtlasComparisonPage *self)
+{
+  GListModel *countries = self->store != NULL ? atlas_store_get_countries (self->store) : NULL;
+  guint n_items = countries != NULL ? g_list_model_get_n_items (countries) : 0;
+  gboolean full = n_country_ids (self) >= ATLAS_COMPARISON_MAX_COUNTRIES;
+  guint n_candidates = 0;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(AtlasCountry) country = g_list_model_get_item (countries, i);
+
+      n_candidates += !is_compared (self, country);
+    }
+
+  self->add_menu_stale = TRUE;
+  g_menu_remove_all (self->add_menu);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), !full && n_candidates > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->empty_add_button), n_candidates > 0);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button),
                                full ? _("Up to four countries can be compared at once")
                                     : _("Add a country to the comparison"));
@@ -896,8 +937,8 @@ atlas_comparison_page_init (AtlasComparisonPage *self)
   self->country_ids = g_new0 (char *, 1);
   g_signal_connect_swapped (self->marks_row, "notify::expanded", G_CALLBACK (on_marks_row_expanded), self);
 
-  gtk_menu_button_set_menu_model (self->add_button, G_MENU_MODEL (self->add_menu));
-  gtk_menu_button_set_menu_model (self->empty_add_button, G_MENU_MODEL (self->add_menu));
+  gtk_menu_button_set_create_popup_func (self->add_button, on_add_menu_about_to_open, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->empty_add_button, on_add_menu_about_to_open, self, NULL);
 
   /* The legend: each status's mark and its word. */
   for (AtlasProductStatus status = 0; status <= ATLAS_PRODUCT_STATUS_WITHDRAWN; status++)

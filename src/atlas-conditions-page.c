@@ -15,7 +15,7 @@
 #include "atlas-rows.h"
 
 /* A condition with many products lists them a page at a time. */
-#define PRODUCTS_PER_PAGE 25
+#define PRODUCTS_PER_PAGE 15
 #include "atlas-status-badge.h"
 
 struct _AtlasConditionsPage

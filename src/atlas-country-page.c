@@ -14,6 +14,13 @@
 #include "atlas-rows.h"
 #include "atlas-status-badge.h"
 
+/* The sources a page cites, each once, in the order first cited. */
+typedef struct
+{
+  GPtrArray *ids;
+  GHashTable *seen;
+} SourceList;
+
 struct _AtlasCountryPage
 {
   AdwBin parent_instance;
@@ -29,6 +36,12 @@ struct _AtlasCountryPage
   GtkBox *groups_box;
 
   gboolean groups_stale;
+  /* While the groups are being added: the tick callback and the idle that
+   * adds a group, the next group and the sources cited so far. */
+  guint build_id;
+  guint build_idle_id;
+  int build_step;
+  SourceList sources;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasCountryPage, atlas_country_page, ADW_TYPE_BIN)
@@ -41,13 +54,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* The sources a page cites, each once, in the order first cited. */
-typedef struct
-{
-  GPtrArray *ids;
-  GHashTable *seen;
-} SourceList;
 
 static void
 source_list_init (SourceList *list)
@@ -102,9 +108,10 @@ format_status_change (const AtlasStatusChange *change)
 }
 
 /* Long lists show this many rows, then a "Show More" row. */
-#define ROWS_PER_PAGE 25
-/* Sources are short rows, and a reader checking a fact wants them all. */
-#define SOURCES_PER_PAGE 50
+#define ROWS_PER_PAGE 15
+/* A product's row is an expander: a frame lays out ten in ~30 ms. */
+#define PRODUCTS_PER_PAGE 10
+#define SOURCES_PER_PAGE 10
 
 static void
 fill_product_row (AdwExpanderRow   *row,
@@ -219,7 +226,7 @@ make_products_group (AtlasCountryPage *self,
       return GTK_WIDGET (group);
     }
 
-  atlas_row_pager_attach (GTK_WIDGET (group), products, ROWS_PER_PAGE, make_product_row, self);
+  atlas_row_pager_attach (GTK_WIDGET (group), products, PRODUCTS_PER_PAGE, make_product_row, self);
 
   return GTK_WIDGET (group);
 }
@@ -361,39 +368,106 @@ rebuild_header (AtlasCountryPage *self)
 }
 
 static void
+cancel_build (AtlasCountryPage *self)
+{
+  if (self->build_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->build_id);
+  self->build_id = 0;
+  g_clear_handle_id (&self->build_idle_id, g_source_remove);
+  source_list_clear (&self->sources);
+}
+
+/* Adds the next group: the products, each section with entries, then the
+ * sources they cite. Returns FALSE when the page is complete. */
+static gboolean
+add_next_group (AtlasCountryPage *self)
+{
+  while (self->build_step <= ATLAS_N_SECTIONS)
+    {
+      int step = self->build_step++;
+      GListModel *entries;
+
+      if (step == 0)
+        {
+          gtk_box_append (self->groups_box, make_products_group (self, &self->sources));
+          return TRUE;
+        }
+
+      entries = atlas_country_get_section (self->country, step - 1);
+      if (entries != NULL && g_list_model_get_n_items (entries) > 0)
+        {
+          gtk_box_append (self->groups_box, make_section_group (step - 1, entries, &self->sources));
+          return TRUE;
+        }
+    }
+
+  if (self->build_step == ATLAS_N_SECTIONS + 1)
+    {
+      GtkWidget *sources_group = make_sources_group (self, &self->sources);
+
+      self->build_step++;
+      if (sources_group != NULL)
+        gtk_box_append (self->groups_box, sources_group);
+    }
+
+  source_list_clear (&self->sources);
+  return FALSE;
+}
+
+static gboolean
+add_next_group_idle (gpointer user_data)
+{
+  AtlasCountryPage *self = user_data;
+
+  self->build_idle_id = 0;
+  if (!add_next_group (self))
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->build_id);
+      self->build_id = 0;
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Each frame asks for the next group, which is made once the frame is
+ * done: the making and the laying out then hold the main loop in turn,
+ * not together. */
+static gboolean
+on_build_tick (GtkWidget     *widget,
+               GdkFrameClock *frame_clock,
+               gpointer       user_data)
+{
+  AtlasCountryPage *self = ATLAS_COUNTRY_PAGE (widget);
+
+  (void) frame_clock;
+  (void) user_data;
+
+  if (self->build_idle_id == 0)
+    self->build_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, add_next_group_idle, self, NULL);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* A group per frame, from the top: a frame lays out the rows it was given,
+ * and a country of a large dataset would otherwise hold the main loop for
+ * the whole page at once. */
+static void
 rebuild_groups (AtlasCountryPage *self)
 {
-  SourceList sources;
-  GtkWidget *sources_group;
-
   self->groups_stale = FALSE;
+  cancel_build (self);
   clear_groups (self);
 
   if (self->country == NULL)
     return;
 
-  source_list_init (&sources);
-
-  gtk_box_append (self->groups_box, make_products_group (self, &sources));
-
-  for (AtlasSection section = 0; section < ATLAS_N_SECTIONS; section++)
-    {
-      GListModel *entries = atlas_country_get_section (self->country, section);
-
-      if (entries == NULL || g_list_model_get_n_items (entries) == 0)
-        continue;
-
-      gtk_box_append (self->groups_box, make_section_group (section, entries, &sources));
-    }
-
-  sources_group = make_sources_group (self, &sources);
-  if (sources_group != NULL)
-    gtk_box_append (self->groups_box, sources_group);
-
-  source_list_clear (&sources);
+  source_list_init (&self->sources);
+  self->build_step = 0;
 
   /* A new country starts at its top. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+
+  self->build_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_build_tick, NULL, NULL);
 }
 
 /* The groups are built when the page is on screen: a page hidden behind
@@ -410,6 +484,7 @@ rebuild (AtlasCountryPage *self)
     }
 
   /* Old rows would keep the old dataset alive. */
+  cancel_build (self);
   clear_groups (self);
   self->groups_stale = TRUE;
 }
@@ -430,6 +505,7 @@ atlas_country_page_dispose (GObject *object)
 {
   AtlasCountryPage *self = ATLAS_COUNTRY_PAGE (object);
 
+  cancel_build (self);
   /* AdwBin unparents the template's scrolled window itself. */
   g_clear_object (&self->country);
   g_clear_object (&self->store);
@@ -574,6 +650,15 @@ atlas_country_page_set_country (AtlasCountryPage *self,
 
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY]);
+}
+
+/* Whether groups of the page are still to be added. */
+gboolean
+atlas_country_page_get_building (AtlasCountryPage *self)
+{
+  g_return_val_if_fail (ATLAS_IS_COUNTRY_PAGE (self), FALSE);
+
+  return self->build_id != 0;
 }
 
 const char *

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-country-row.h"
+#include "atlas-flag.h"
 
 struct _AtlasCountryRow
 {
@@ -28,20 +29,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Without a font that has the flag, Pango would draw boxes: show nothing. */
-static void
-set_flag_label (GtkLabel   *label,
-                const char *flag)
-{
-  gboolean drawable = FALSE;
-
-  gtk_label_set_label (label, flag != NULL ? flag : "");
-  if (flag != NULL && *flag != '\0')
-    drawable = pango_layout_get_unknown_glyphs_count (gtk_label_get_layout (label)) == 0;
-
-  gtk_widget_set_visible (GTK_WIDGET (label), drawable);
-}
-
 static void
 update_labels (AtlasCountryRow *self)
 {
@@ -49,23 +36,43 @@ update_labels (AtlasCountryRow *self)
 
   if (self->country == NULL)
     {
-      set_flag_label (self->flag_label, NULL);
+      atlas_flag_set_label (self->flag_label, NULL);
       gtk_label_set_label (self->name_label, "");
       gtk_label_set_label (self->strengths_label, "");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->strengths_label), NULL);
       return;
     }
 
   strengths = atlas_country_dup_strengths_line (self->country);
 
-  set_flag_label (self->flag_label, atlas_country_get_flag (self->country));
+  atlas_flag_set_label (self->flag_label, atlas_country_get_flag (self->country));
   gtk_label_set_label (self->name_label, atlas_country_get_display_name (self->country));
   /* A screen reader names the row by its country, not by its first child. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   atlas_country_get_display_name (self->country), -1);
   gtk_label_set_label (self->strengths_label, strengths);
-  /* The line is ellipsized; the tooltip shows all of it. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->strengths_label), strengths);
+}
+
+/* The line is ellipsized; the tooltip shows all of it. It is made when
+ * asked for: gtk_widget_set_tooltip_text() asks the X server where the
+ * pointer is, a round trip per row each time the list is filled. */
+static gboolean
+on_strengths_query_tooltip (GtkLabel   *label,
+                            int         x,
+                            int         y,
+                            gboolean    keyboard_mode,
+                            GtkTooltip *tooltip)
+{
+  const char *text = gtk_label_get_text (label);
+
+  (void) x;
+  (void) y;
+  (void) keyboard_mode;
+
+  if (*text == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -150,6 +157,9 @@ static void
 atlas_country_row_init (AtlasCountryRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->strengths_label), TRUE);
+  g_signal_connect (self->strengths_label, "query-tooltip", G_CALLBACK (on_strengths_query_tooltip), NULL);
 }
 
 GtkWidget *

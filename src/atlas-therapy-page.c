@@ -22,7 +22,7 @@
  * of the data; a cell source's row lists its products a page at a time. */
 #define MAX_EXAMPLE_COUNTRIES 20
 #define MAX_EXAMPLES_PER_COUNTRY 6
-#define PRODUCTS_PER_PAGE 25
+#define PRODUCTS_PER_PAGE 15
 
 struct _AtlasTherapyPage
 {

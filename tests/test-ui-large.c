@@ -15,7 +15,8 @@
 #include "atlas-ui-test.h"
 #include "atlas-window.h"
 
-#define PAGE_SIZE 25
+#define PAGE_SIZE 15
+#define PRODUCTS_PAGE_SIZE 10
 
 static AtlasApplication *app;
 static AtlasDataset *large;
@@ -116,7 +117,7 @@ test_products_a_page_at_a_time (void)
   g_autoptr(AtlasCountry) country = first_country ();
   GListModel *products = atlas_country_get_products (country);
   g_autoptr(AtlasProduct) first = g_list_model_get_item (products, 0);
-  g_autoptr(AtlasProduct) after_first_page = g_list_model_get_item (products, PAGE_SIZE);
+  g_autoptr(AtlasProduct) after_first_page = g_list_model_get_item (products, PRODUCTS_PAGE_SIZE);
   GtkWidget *group;
   GtkWidget *more_row;
   GtkWidget *row;
@@ -128,38 +129,48 @@ test_products_a_page_at_a_time (void)
   atlas_window_select_country (window, atlas_country_get_id (country));
   g_assert_cmpstr (atlas_window_get_visible_page_name (window), ==, "country");
 
+  /* The groups come one per frame, products first. */
+  g_assert_true (atlas_country_page_get_building (page));
+  g_assert_null (find_group (GTK_WIDGET (page), "Products"));
+  WAIT_UNTIL (find_group (GTK_WIDGET (page), "Products") != NULL);
+  g_assert_null (find_group (GTK_WIDGET (page), "Sources"));
+  WAIT_UNTIL (!atlas_country_page_get_building (page));
+  g_assert_nonnull (find_group (GTK_WIDGET (page), "Sources"));
+
   group = find_group (GTK_WIDGET (page), "Products");
   g_assert_nonnull (group);
   pager = atlas_row_pager_get_for (group);
   g_assert_nonnull (pager);
   g_assert_cmpuint (atlas_row_pager_get_n_items (pager), ==, 100);
-  g_assert_cmpuint (atlas_row_pager_get_n_shown (pager), ==, PAGE_SIZE);
+  g_assert_cmpuint (atlas_row_pager_get_n_shown (pager), ==, PRODUCTS_PAGE_SIZE);
   /* A row per product shown, and no more. */
-  g_assert_cmpuint (count_rows (group, ADW_TYPE_EXPANDER_ROW), ==, PAGE_SIZE);
+  g_assert_cmpuint (count_rows (group, ADW_TYPE_EXPANDER_ROW), ==, PRODUCTS_PAGE_SIZE);
   g_assert_nonnull (atlas_country_page_find_row (page, atlas_product_get_name (first)));
   g_assert_null (atlas_country_page_find_row (page, atlas_product_get_name (after_first_page)));
 
-  /* "Show 25 More", saying how much is shown, adds the next page and
+  /* "Show 10 More", saying how much is shown, adds the next page and
    * hands the focus to its first row. */
   more_row = atlas_row_pager_get_more_row (pager);
   g_assert_nonnull (more_row);
   g_assert_true (gtk_widget_get_mapped (more_row));
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (more_row)), ==, "Show 25 More");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (more_row)), ==, "25 of 100 shown");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (more_row)), ==, "Show 10 More");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (more_row)), ==, "10 of 100 shown");
   g_assert_true (gtk_widget_grab_focus (more_row));
   g_assert_true (gtk_widget_activate (more_row));
 
-  g_assert_cmpuint (atlas_row_pager_get_n_shown (pager), ==, 2 * PAGE_SIZE);
-  g_assert_cmpuint (count_rows (group, ADW_TYPE_EXPANDER_ROW), ==, 2 * PAGE_SIZE);
+  g_assert_cmpuint (atlas_row_pager_get_n_shown (pager), ==, 2 * PRODUCTS_PAGE_SIZE);
+  g_assert_cmpuint (count_rows (group, ADW_TYPE_EXPANDER_ROW), ==, 2 * PRODUCTS_PAGE_SIZE);
   row = atlas_country_page_find_row (page, atlas_product_get_name (after_first_page));
   g_assert_nonnull (row);
   focus = gtk_root_get_focus (gtk_widget_get_root (row));
   g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
   more_row = atlas_row_pager_get_more_row (pager);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (more_row)), ==, "50 of 100 shown");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (more_row)), ==, "20 of 100 shown");
 
   /* The last page takes the "Show More" row away. */
-  atlas_row_pager_show_more (pager);
+  for (guint i = 0; i < 7; i++)
+    atlas_row_pager_show_more (pager);
+  g_assert_cmpuint (atlas_row_pager_get_n_shown (pager), ==, 90);
   atlas_row_pager_show_more (pager);
   g_assert_cmpuint (atlas_row_pager_get_n_shown (pager), ==, 100);
   g_assert_null (atlas_row_pager_get_more_row (pager));
@@ -187,6 +198,7 @@ test_product_details_on_open (void)
   guint n_details;
 
   atlas_window_select_country (window, atlas_country_get_id (country));
+  WAIT_UNTIL (!atlas_country_page_get_building (page));
   row = atlas_country_page_find_row (page, atlas_product_get_name (product));
   g_assert_nonnull (row);
 

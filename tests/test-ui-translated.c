@@ -98,6 +98,7 @@ test_status_badge_in_japanese (void)
   g_assert_nonnull (stemirac);
 
   atlas_window_select_country (window, "jp");
+  WAIT_UNTIL (!atlas_country_page_get_building (page));
   row = atlas_country_page_find_row (page, stemirac);
   g_assert_nonnull (row);
 

@@ -158,6 +158,7 @@ test_country_page (void)
                                      atlas_entry_get_title (regulator),
                                      atlas_entry_get_acronym (regulator));
   g_assert_nonnull (strstr (regulator_title, "MHLW"));
+  WAIT_UNTIL (!atlas_country_page_get_building (page));
   g_assert_nonnull (atlas_country_page_find_row (page, regulator_title));
 
   atlas_ui_test_close_window (window);
@@ -208,6 +209,7 @@ test_conditional_badge (void)
   g_assert_nonnull (stemirac);
 
   atlas_window_select_country (window, "jp");
+  WAIT_UNTIL (!atlas_country_page_get_building (page));
   row = atlas_country_page_find_row (page, stemirac);
   g_assert_nonnull (row);
 
