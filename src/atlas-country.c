@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "atlas-country.h"
+#include "atlas-item-list.h"
 #include "atlas-entry.h"
 #include "atlas-model-private.h"
 #include "atlas-product.h"
@@ -22,8 +23,8 @@ struct _AtlasCountry
   char *reviewed;
   char *no_products_note;
 
-  GListStore *sections[ATLAS_N_SECTIONS];
-  GListStore *products;
+  AtlasItemList *sections[ATLAS_N_SECTIONS];
+  AtlasItemList *products;
 
   /* The name in the reader's language (iso-codes), else the English one. */
   char *display_name;
@@ -225,8 +226,8 @@ static void
 atlas_country_init (AtlasCountry *self)
 {
   for (guint i = 0; i < ATLAS_N_SECTIONS; i++)
-    self->sections[i] = g_list_store_new (ATLAS_TYPE_ENTRY);
-  self->products = g_list_store_new (ATLAS_TYPE_PRODUCT);
+    self->sections[i] = atlas_item_list_new (ATLAS_TYPE_ENTRY);
+  self->products = atlas_item_list_new (ATLAS_TYPE_PRODUCT);
 }
 
 const char *
@@ -367,14 +368,15 @@ atlas_country_add_entry (AtlasCountry *self,
                          AtlasSection  section,
                          AtlasEntry   *entry)
 {
-  g_list_store_append (self->sections[section], entry);
+  atlas_item_list_append (self->sections[section], entry);
 }
 
 void
 atlas_country_add_product (AtlasCountry *self,
                            AtlasProduct *product)
 {
-  g_list_store_append (self->products, product);
+  atlas_item_list_append (self->products, product);
+  atlas_product_set_country (product, self);
 }
 
 /* Called by the loader before atlas_country_seal(). */
@@ -417,4 +419,10 @@ atlas_country_seal (AtlasCountry *self)
 
   g_free (self->search_text);
   self->search_text = g_utf8_casefold (text->str, -1);
+  /* The case folding grows a GString: keep only what it holds. */
+  self->search_text = g_realloc (self->search_text, strlen (self->search_text) + 1);
+
+  atlas_item_list_seal (self->products);
+  for (guint i = 0; i < ATLAS_N_SECTIONS; i++)
+    atlas_item_list_seal (self->sections[i]);
 }

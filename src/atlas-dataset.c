@@ -7,6 +7,7 @@
 #include "atlas-dataset.h"
 #include "atlas-dataset-private.h"
 #include "atlas-date.h"
+#include "atlas-model-private.h"
 
 struct _AtlasDataset
 {
@@ -29,12 +30,12 @@ struct _AtlasDataset
   GHashTable *source_index;
   GHashTable *cell_source_index;
   GHashTable *condition_index;
-  /* product id → AtlasProduct and → AtlasCountry. These own their keys and
-   * values: a product is indexed before its country is known to be valid,
-   * and a country that is then refused (so the whole document is) must not
-   * leave the index pointing at freed products. */
+  /* product id → AtlasProduct, holding a reference: a product is indexed
+   * before its country is known to be valid, and a country that is then
+   * refused (so the whole document is) must not leave the index pointing
+   * at freed products. A product knows its country (see
+   * atlas_dataset_find_product_country()). */
   GHashTable *product_index;
-  GHashTable *product_country_index;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasDataset, atlas_dataset, G_TYPE_OBJECT)
@@ -60,7 +61,6 @@ atlas_dataset_finalize (GObject *object)
   g_clear_pointer (&self->product_index, g_hash_table_unref);
   g_clear_pointer (&self->cell_source_index, g_hash_table_unref);
   g_clear_pointer (&self->condition_index, g_hash_table_unref);
-  g_clear_pointer (&self->product_country_index, g_hash_table_unref);
   g_clear_object (&self->countries);
   g_clear_object (&self->sources);
   g_clear_object (&self->cell_sources);
@@ -140,10 +140,9 @@ atlas_dataset_init (AtlasDataset *self)
   self->guidance = g_list_store_new (ATLAS_TYPE_GUIDANCE);
   self->country_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->source_index = g_hash_table_new (g_str_hash, g_str_equal);
-  self->product_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->product_index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   self->cell_source_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->condition_index = g_hash_table_new (g_str_hash, g_str_equal);
-  self->product_country_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 AtlasDataset *
@@ -241,8 +240,9 @@ atlas_dataset_index_product (AtlasDataset *self,
   if (g_hash_table_contains (self->product_index, id))
     return FALSE;
 
-  g_hash_table_insert (self->product_index, g_strdup (id), g_object_ref (product));
-  g_hash_table_insert (self->product_country_index, g_strdup (id), g_object_ref (country));
+  /* Keyed by the product's own id, which the product keeps for as long as
+   * the index keeps the product. */
+  g_hash_table_insert (self->product_index, (gpointer) id, g_object_ref (product));
   return TRUE;
 }
 
@@ -415,9 +415,15 @@ AtlasCountry *
 atlas_dataset_find_product_country (AtlasDataset *self,
                                     const char   *product_id)
 {
+  AtlasProduct *product;
+
   g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
 
-  return product_id ? g_hash_table_lookup (self->product_country_index, product_id) : NULL;
+  product = product_id ? g_hash_table_lookup (self->product_index, product_id) : NULL;
+
+  /* The dataset owns the country, so it lives as long as the caller holds
+   * the dataset. */
+  return product != NULL ? atlas_product_get_country_unowned (product) : NULL;
 }
 
 /* A country's products as "id=status@date;…": equal fingerprints mean the

@@ -4,16 +4,20 @@
 #include "config.h"
 
 #include "atlas-entry.h"
+#include "atlas-intern.h"
 
 struct _AtlasEntry
 {
   GObject parent_instance;
 
+  /* title, acronym, summary and url in one block once constructed. */
+  char *strings;
   char *title;
   char *acronym;
-  char *date;
   char *summary;
   char *url;
+  /* Shared: a large dataset repeats them (atlas-intern.c). */
+  char *date;
   char *topic;
   char **source_ids;
 };
@@ -39,15 +43,23 @@ atlas_entry_finalize (GObject *object)
 {
   AtlasEntry *self = ATLAS_ENTRY (object);
 
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->acronym, g_free);
-  g_clear_pointer (&self->date, g_free);
-  g_clear_pointer (&self->summary, g_free);
-  g_clear_pointer (&self->url, g_free);
-  g_clear_pointer (&self->topic, g_free);
-  g_clear_pointer (&self->source_ids, g_strfreev);
+  g_clear_pointer (&self->strings, g_free);
+  g_clear_pointer (&self->date, atlas_intern_release);
+  g_clear_pointer (&self->topic, atlas_intern_release);
+  g_clear_pointer (&self->source_ids, atlas_intern_release_strv);
 
   G_OBJECT_CLASS (atlas_entry_parent_class)->finalize (object);
+}
+
+static void
+atlas_entry_constructed (GObject *object)
+{
+  AtlasEntry *self = ATLAS_ENTRY (object);
+  char **fields[] = { &self->title, &self->acronym, &self->summary, &self->url };
+
+  G_OBJECT_CLASS (atlas_entry_parent_class)->constructed (object);
+
+  self->strings = atlas_pack_strings (fields, G_N_ELEMENTS (fields));
 }
 
 static void
@@ -112,7 +124,7 @@ atlas_entry_set_property (GObject      *object,
       break;
 
     case PROP_DATE:
-      self->date = g_value_dup_string (value);
+      self->date = atlas_intern (g_value_get_string (value));
       break;
 
     case PROP_SUMMARY:
@@ -124,11 +136,11 @@ atlas_entry_set_property (GObject      *object,
       break;
 
     case PROP_TOPIC:
-      self->topic = g_value_dup_string (value);
+      self->topic = atlas_intern (g_value_get_string (value));
       break;
 
     case PROP_SOURCE_IDS:
-      self->source_ids = g_value_dup_boxed (value);
+      self->source_ids = atlas_intern_strv (g_value_get_boxed (value));
       break;
 
     default:
@@ -141,6 +153,7 @@ atlas_entry_class_init (AtlasEntryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = atlas_entry_constructed;
   object_class->finalize = atlas_entry_finalize;
   object_class->get_property = atlas_entry_get_property;
   object_class->set_property = atlas_entry_set_property;

@@ -17,6 +17,10 @@ void atlas_product_add_status_change (AtlasProduct       *self,
                                       const char         *note,
                                       char              **source_ids);
 
+void          atlas_product_set_country         (AtlasProduct *self,
+                                                 AtlasCountry *country);
+AtlasCountry *atlas_product_get_country_unowned (AtlasProduct *self);
+
 void atlas_country_add_entry         (AtlasCountry *self,
                                       AtlasSection  section,
                                       AtlasEntry   *entry);

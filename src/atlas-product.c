@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "atlas-intern.h"
 #include "atlas-model-private.h"
 #include "atlas-product.h"
 
@@ -10,31 +11,28 @@ struct _AtlasProduct
 {
   GObject parent_instance;
 
+  /* In one block once constructed (atlas_pack_strings()). */
+  char *strings;
   char *id;
   char *name;
   char *generic_name;
+  char *note;
+  /* Strings a large dataset repeats are shared (atlas-intern.c). */
   char *sponsor;
   char *cell_source_id;
-  AtlasOrigin origin;
   char *indication;
   char **condition_ids;
-  char *note;
   char **source_ids;
+  AtlasOrigin origin;
 
-  /* AtlasStatusChange, oldest first; the loader guarantees at least one. */
-  GPtrArray *history;
+  /* Oldest first, dates and source ids shared; the loader guarantees at
+   * least one. One block: most products have one or two changes. */
+  AtlasStatusChange *history;
+  guint n_history;
+
+  /* Not a reference: the country owns the product (set when it is added). */
+  AtlasCountry *country;
 };
-
-static void
-status_change_free (gpointer data)
-{
-  AtlasStatusChange *change = data;
-
-  g_free (change->date);
-  g_free (change->note);
-  g_strfreev (change->source_ids);
-  g_free (change);
-}
 
 G_DEFINE_FINAL_TYPE (AtlasProduct, atlas_product, G_TYPE_OBJECT)
 
@@ -62,18 +60,33 @@ atlas_product_finalize (GObject *object)
 {
   AtlasProduct *self = ATLAS_PRODUCT (object);
 
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->generic_name, g_free);
-  g_clear_pointer (&self->sponsor, g_free);
-  g_clear_pointer (&self->cell_source_id, g_free);
-  g_clear_pointer (&self->indication, g_free);
-  g_clear_pointer (&self->condition_ids, g_strfreev);
-  g_clear_pointer (&self->note, g_free);
-  g_clear_pointer (&self->source_ids, g_strfreev);
-  g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->strings, g_free);
+  g_clear_pointer (&self->sponsor, atlas_intern_release);
+  g_clear_pointer (&self->cell_source_id, atlas_intern_release);
+  g_clear_pointer (&self->indication, atlas_intern_release);
+  g_clear_pointer (&self->condition_ids, atlas_intern_release_strv);
+  g_clear_pointer (&self->source_ids, atlas_intern_release_strv);
+
+  for (guint i = 0; i < self->n_history; i++)
+    {
+      atlas_intern_release (self->history[i].date);
+      g_free (self->history[i].note);
+      atlas_intern_release_strv (self->history[i].source_ids);
+    }
+  g_clear_pointer (&self->history, g_free);
 
   G_OBJECT_CLASS (atlas_product_parent_class)->finalize (object);
+}
+
+static void
+atlas_product_constructed (GObject *object)
+{
+  AtlasProduct *self = ATLAS_PRODUCT (object);
+  char **fields[] = { &self->id, &self->name, &self->generic_name, &self->note };
+
+  G_OBJECT_CLASS (atlas_product_parent_class)->constructed (object);
+
+  self->strings = atlas_pack_strings (fields, G_N_ELEMENTS (fields));
 }
 
 static void
@@ -162,11 +175,11 @@ atlas_product_set_property (GObject      *object,
       break;
 
     case PROP_SPONSOR:
-      self->sponsor = g_value_dup_string (value);
+      self->sponsor = atlas_intern (g_value_get_string (value));
       break;
 
     case PROP_CELL_SOURCE_ID:
-      self->cell_source_id = g_value_dup_string (value);
+      self->cell_source_id = atlas_intern (g_value_get_string (value));
       break;
 
     case PROP_ORIGIN:
@@ -174,11 +187,11 @@ atlas_product_set_property (GObject      *object,
       break;
 
     case PROP_INDICATION:
-      self->indication = g_value_dup_string (value);
+      self->indication = atlas_intern (g_value_get_string (value));
       break;
 
     case PROP_CONDITION_IDS:
-      self->condition_ids = g_value_dup_boxed (value);
+      self->condition_ids = atlas_intern_strv (g_value_get_boxed (value));
       break;
 
     case PROP_NOTE:
@@ -186,7 +199,7 @@ atlas_product_set_property (GObject      *object,
       break;
 
     case PROP_SOURCE_IDS:
-      self->source_ids = g_value_dup_boxed (value);
+      self->source_ids = atlas_intern_strv (g_value_get_boxed (value));
       break;
 
     default:
@@ -199,6 +212,7 @@ atlas_product_class_init (AtlasProductClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = atlas_product_constructed;
   object_class->finalize = atlas_product_finalize;
   object_class->get_property = atlas_product_get_property;
   object_class->set_property = atlas_product_set_property;
@@ -246,7 +260,7 @@ atlas_product_class_init (AtlasProductClass *klass)
 static void
 atlas_product_init (AtlasProduct *self)
 {
-  self->history = g_ptr_array_new_with_free_func (status_change_free);
+  (void) self;
 }
 
 const char *
@@ -332,9 +346,9 @@ atlas_product_get_source_ids (AtlasProduct *self)
 static const AtlasStatusChange *
 latest_change (AtlasProduct *self)
 {
-  g_return_val_if_fail (self->history->len > 0, NULL);
+  g_return_val_if_fail (self->n_history > 0, NULL);
 
-  return g_ptr_array_index (self->history, self->history->len - 1);
+  return &self->history[self->n_history - 1];
 }
 
 /* The current status is the latest change: a withdrawn product stays
@@ -344,7 +358,7 @@ atlas_product_get_status (AtlasProduct *self)
 {
   g_return_val_if_fail (ATLAS_IS_PRODUCT (self), 0);
 
-  return self->history->len > 0 ? latest_change (self)->status : ATLAS_PRODUCT_STATUS_WITHDRAWN;
+  return self->n_history > 0 ? latest_change (self)->status : ATLAS_PRODUCT_STATUS_WITHDRAWN;
 }
 
 const char *
@@ -352,7 +366,7 @@ atlas_product_get_status_date (AtlasProduct *self)
 {
   g_return_val_if_fail (ATLAS_IS_PRODUCT (self), NULL);
 
-  return self->history->len > 0 ? latest_change (self)->date : NULL;
+  return self->n_history > 0 ? latest_change (self)->date : NULL;
 }
 
 /* The date the product was first allowed to be used outside a trial under
@@ -362,9 +376,9 @@ atlas_product_get_first_authorised_date (AtlasProduct *self)
 {
   g_return_val_if_fail (ATLAS_IS_PRODUCT (self), NULL);
 
-  for (guint i = 0; i < self->history->len; i++)
+  for (guint i = 0; i < self->n_history; i++)
     {
-      const AtlasStatusChange *change = g_ptr_array_index (self->history, i);
+      const AtlasStatusChange *change = &self->history[i];
 
       if (change->status != ATLAS_PRODUCT_STATUS_WITHDRAWN)
         return change->date;
@@ -378,7 +392,7 @@ atlas_product_get_n_status_changes (AtlasProduct *self)
 {
   g_return_val_if_fail (ATLAS_IS_PRODUCT (self), 0);
 
-  return self->history->len;
+  return self->n_history;
 }
 
 const AtlasStatusChange *
@@ -386,9 +400,9 @@ atlas_product_get_status_change (AtlasProduct *self,
                                  guint         position)
 {
   g_return_val_if_fail (ATLAS_IS_PRODUCT (self), NULL);
-  g_return_val_if_fail (position < self->history->len, NULL);
+  g_return_val_if_fail (position < self->n_history, NULL);
 
-  return g_ptr_array_index (self->history, position);
+  return &self->history[position];
 }
 
 void
@@ -398,11 +412,31 @@ atlas_product_add_status_change (AtlasProduct       *self,
                                  const char         *note,
                                  char              **source_ids)
 {
-  AtlasStatusChange *change = g_new0 (AtlasStatusChange, 1);
+  AtlasStatusChange *change;
 
+  /* Only the loader adds changes, before anyone holds one. */
+  self->history = g_renew (AtlasStatusChange, self->history, self->n_history + 1);
+  change = &self->history[self->n_history++];
   change->status = status;
-  change->date = g_strdup (date);
+  change->date = atlas_intern (date);
   change->note = g_strdup (note);
-  change->source_ids = g_strdupv (source_ids);
-  g_ptr_array_add (self->history, change);
+  change->source_ids = atlas_intern_strv ((const char * const *) source_ids);
+}
+
+/* Called by atlas_country_add_product(). */
+void
+atlas_product_set_country (AtlasProduct *self,
+                           AtlasCountry *country)
+{
+  self->country = country;
+}
+
+/* Returns: (transfer none) (nullable): the country the product was added to;
+ * valid while that country is, which the dataset owning both keeps alive */
+AtlasCountry *
+atlas_product_get_country_unowned (AtlasProduct *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PRODUCT (self), NULL);
+
+  return self->country;
 }
