@@ -64,7 +64,43 @@ atlas_application_load_data (AtlasApplication *self)
   g_return_if_fail (ATLAS_IS_APPLICATION (self));
   g_return_if_fail (self->updater != NULL);
 
+  atlas_benchmark_loading (self);
   atlas_updater_start (self->updater);
+}
+
+static void
+on_first_frame_painted (GdkFrameClock    *frame_clock,
+                        AtlasApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame_painted, self);
+  atlas_application_load_data (self);
+}
+
+static gboolean
+load_data_timeout_cb (gpointer user_data)
+{
+  atlas_application_load_data (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The data starts loading once @window is first drawn: on a machine with
+ * two cores, a loader thread working through a large file slows the first
+ * frame down, and the window shows "Loading" meanwhile anyway. A window
+ * that is not drawn within a second does not hold the data back. */
+static void
+load_data_after_first_frame (AtlasApplication *self,
+                             GtkWindow        *window)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+  if (frame_clock == NULL)
+    {
+      atlas_application_load_data (self);
+      return;
+    }
+
+  g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (on_first_frame_painted), self, 0);
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 1000, load_data_timeout_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -317,6 +353,10 @@ static const struct {
   { "win.export-csv", { "<Control>e", NULL } },
   { "win.export-markdown", { "<Control><Shift>e", NULL } },
   { "win.print", { "<Control>p", NULL } },
+  /* GtkApplication would set this for a gtk/help-overlay.ui resource,
+   * which it builds for every window up front; the window builds ours
+   * when it is first asked for. */
+  { "win.show-help-overlay", { "<Control>question", NULL } },
 };
 
 static void
@@ -368,7 +408,7 @@ atlas_application_activate (GApplication *application)
   gtk_window_present (window);
 
   atlas_benchmark_attach (window);
-  atlas_application_load_data (self);
+  load_data_after_first_frame (self, window);
 }
 
 static int

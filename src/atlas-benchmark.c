@@ -8,6 +8,8 @@
  * g_get_monotonic_time(), which on Linux is CLOCK_MONOTONIC in microseconds,
  * the clock the script reads just before it spawns the app. The run:
  *
+ *   load-started  the application starts loading its data (after the first
+ *                 frame, see atlas_application_activate());
  *   first-frame   the first "after-paint" of the window's frame clock while
  *                 the window is mapped, and the CPU time used until then;
  *   data-arrived  the dataset reaches the store (its countries model changes);
@@ -52,6 +54,7 @@ typedef struct
   GListModel *visible;
 
   gint64 first_frame;
+  gboolean loading_noted;
   gint64 arrived;
   gint64 in_use;
   gboolean settle_scheduled;
@@ -472,4 +475,22 @@ atlas_benchmark_attach (GtkWindow *window)
       g_signal_add_emission_hook (g_signal_lookup ("items-changed", G_TYPE_LIST_MODEL), 0,
                                   items_changed_hook, NULL, NULL);
     }
+}
+
+/**
+ * atlas_benchmark_loading:
+ * @application: the application, about to start loading its data
+ *
+ * Notes when loading starts (once), for the loader's time on its thread.
+ */
+void
+atlas_benchmark_loading (gpointer application)
+{
+  (void) application;
+
+  if (G_LIKELY (benchmark == NULL) || benchmark->loading_noted)
+    return;
+
+  benchmark->loading_noted = TRUE;
+  emit ("load-started %" G_GINT64_FORMAT, g_get_monotonic_time ());
 }

@@ -5,6 +5,7 @@
 
 G_BEGIN_DECLS
 
-void atlas_benchmark_attach (GtkWindow *window);
+void atlas_benchmark_attach  (GtkWindow *window);
+void atlas_benchmark_loading (gpointer   application);
 
 G_END_DECLS

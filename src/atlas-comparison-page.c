@@ -542,6 +542,7 @@ rebuild_add_menu (AtlasComparisonPage *self)
   guint n_items = countries != NULL ? g_list_model_get_n_items (countries) : 0;
   gboolean full = n_country_ids (self) >= ATLAS_COMPARISON_MAX_COUNTRIES;
   guint n_candidates = 0;
+  const char *tooltip;
 
   for (guint i = 0; i < n_items; i++)
     {
@@ -555,9 +556,10 @@ rebuild_add_menu (AtlasComparisonPage *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), !full && n_candidates > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->empty_add_button), n_candidates > 0);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button),
-                               full ? _("Up to four countries can be compared at once")
-                                    : _("Add a country to the comparison"));
+  tooltip = full ? _("Up to four countries can be compared at once") : _("Add a country to the comparison");
+  /* Setting a tooltip asks the display server where the pointer is. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->add_button)), tooltip) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), tooltip);
 }
 
 static void

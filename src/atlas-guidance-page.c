@@ -228,6 +228,14 @@ atlas_guidance_page_init (AtlasGuidancePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+GtkWidget *
+atlas_guidance_page_new (AtlasStore *store)
+{
+  return g_object_new (ATLAS_TYPE_GUIDANCE_PAGE,
+                       "store", store,
+                       NULL);
+}
+
 AtlasStore *
 atlas_guidance_page_get_store (AtlasGuidancePage *self)
 {

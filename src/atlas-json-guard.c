@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* A strict RFC 8259 syntax check that runs before json-glib.
+/* A strict RFC 8259 syntax check that runs before the document is read
+ * (atlas-json.c).
  *
- * json-glib 1.6 has no nesting limit (deep input overflows the stack) and
- * accepts some text that is not JSON (comments, single quotes, leading
- * zeros). Rather than trust it with untrusted bytes, this scanner walks the
- * document once, refusing anything that is not strict JSON, deeper than the
- * limit, not UTF-8, or holding numbers too long to be exact, and says where. */
+ * It began in front of json-glib 1.6, which has no nesting limit (deep input
+ * overflows the stack) and accepts some text that is not JSON (comments,
+ * single quotes, leading zeros). It stays as the one place that says where
+ * and why untrusted bytes are not strict JSON: deeper than the limit, not
+ * UTF-8, or holding numbers too long to be exact. */
 
 #include "config.h"
 

@@ -11,7 +11,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "atlas-date.h"
 #include "atlas-dataset-private.h"
@@ -862,6 +861,16 @@ read_product (Loader              *loader,
     atlas_country_add_product (country, product);
 }
 
+/* A string member of an object node, or NULL. */
+static const char *
+get_string_member (const AtlasJsonNode *object,
+                   const char          *name)
+{
+  const AtlasJsonNode *member = atlas_json_object_get_member (object, name);
+
+  return member != NULL && member->type == ATLAS_JSON_STRING ? member->value.string : NULL;
+}
+
 /* iso-codes' names for each alpha-2 code, most familiar first (common name,
  * then name), read once from its JSON: the msgids of its translations. */
 static GHashTable *
@@ -871,36 +880,42 @@ read_iso_country_names (void)
 #ifdef ISO_3166_1_JSON
   g_autoptr(GFile) file = g_file_new_for_path (ISO_3166_1_JSON);
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(AtlasJsonDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  JsonNode *root;
-  JsonArray *countries = NULL;
+  const AtlasJsonNode *root;
+  const AtlasJsonNode *countries = NULL;
 
   bytes = atlas_loader_read_file (file, NULL, &error);
-  if (bytes == NULL ||
-      !atlas_json_guard_check (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), ATLAS_LOADER_MAX_DEPTH, &error) ||
-      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+  if (bytes != NULL &&
+      atlas_json_guard_check (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), ATLAS_LOADER_MAX_DEPTH, &error))
+    document = atlas_json_document_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                          ATLAS_LOADER_MAX_DEPTH, &error);
+  if (document == NULL)
     {
       g_debug ("Country names stay in English: %s", error->message);
       return names;
     }
 
-  root = json_parser_get_root (parser);
-  if (JSON_NODE_HOLDS_OBJECT (root))
-    countries = json_object_get_array_member (json_node_get_object (root), "3166-1");
+  root = atlas_json_document_get_root (document);
+  if (root->type == ATLAS_JSON_OBJECT)
+    countries = atlas_json_object_get_member (root, "3166-1");
+  if (countries == NULL || countries->type != ATLAS_JSON_ARRAY)
+    return names;
 
-  for (guint i = 0; countries != NULL && i < json_array_get_length (countries); i++)
+  for (guint i = 0; i < countries->length; i++)
     {
-      JsonObject *country = json_array_get_object_element (countries, i);
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      const char *code = country ? json_object_get_string_member_with_default (country, "alpha_2", NULL) : NULL;
+      const AtlasJsonNode *country = atlas_json_array_get_element (countries, i);
+      g_autoptr(GStrvBuilder) builder = NULL;
+      const char *code;
 
-      if (code == NULL)
+      if (country->type != ATLAS_JSON_OBJECT || (code = get_string_member (country, "alpha_2")) == NULL)
         continue;
-      if (json_object_has_member (country, "common_name"))
-        g_strv_builder_add (builder, json_object_get_string_member (country, "common_name"));
-      if (json_object_has_member (country, "name"))
-        g_strv_builder_add (builder, json_object_get_string_member (country, "name"));
+
+      builder = g_strv_builder_new ();
+      if (get_string_member (country, "common_name") != NULL)
+        g_strv_builder_add (builder, get_string_member (country, "common_name"));
+      if (get_string_member (country, "name") != NULL)
+        g_strv_builder_add (builder, get_string_member (country, "name"));
       g_hash_table_insert (names, g_ascii_strdown (code, -1), g_strv_builder_end (builder));
     }
 #endif

@@ -20,7 +20,7 @@ typedef enum {
 
 /* Documents larger than this are refused before parsing. */
 #define ATLAS_LOADER_MAX_BYTES (64 * 1024 * 1024)
-/* Deeper nesting than this is refused before json-glib sees it. */
+/* Deeper nesting than this is refused before the document is read. */
 #define ATLAS_LOADER_MAX_DEPTH 32
 
 GQuark        atlas_loader_error_quark (void);

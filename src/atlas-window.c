@@ -66,6 +66,7 @@ struct _AtlasWindow
   GtkWidget *add_to_comparison_button;
   GtkWidget *export_button;
   AtlasComparisonPage *comparison_page;
+  /* Made the first time they are shown (ensure_view_page()). */
   AtlasTherapyPage *therapy_page;
   AtlasConditionsPage *conditions_page;
   AtlasGuidancePage *guidance_page;
@@ -140,6 +141,45 @@ update_actions (AtlasWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->compare_count_label), n_compared > 0);
 }
 
+/* The therapy, conditions and guidance pages are added to the content
+ * stack the first time they are wanted: a window that never shows them
+ * never builds them, and start-up is quicker. */
+static GtkWidget *
+ensure_view_page (AtlasWindow  *self,
+                  const char   *view,
+                  GtkWidget   **page,
+                  GtkWidget  *(*page_new) (AtlasStore *store))
+{
+  if (*page == NULL)
+    {
+      *page = page_new (self->store);
+      gtk_stack_add_named (self->content_stack, *page, view);
+    }
+
+  return *page;
+}
+
+static AtlasTherapyPage *
+ensure_therapy_page (AtlasWindow *self)
+{
+  return ATLAS_THERAPY_PAGE (ensure_view_page (self, "therapies", (GtkWidget **) &self->therapy_page,
+                                               atlas_therapy_page_new));
+}
+
+static AtlasConditionsPage *
+ensure_conditions_page (AtlasWindow *self)
+{
+  return ATLAS_CONDITIONS_PAGE (ensure_view_page (self, "conditions", (GtkWidget **) &self->conditions_page,
+                                                  atlas_conditions_page_new));
+}
+
+static AtlasGuidancePage *
+ensure_guidance_page (AtlasWindow *self)
+{
+  return ATLAS_GUIDANCE_PAGE (ensure_view_page (self, "guidance", (GtkWidget **) &self->guidance_page,
+                                                atlas_guidance_page_new));
+}
+
 static void
 update_content_page (AtlasWindow *self)
 {
@@ -150,6 +190,12 @@ update_content_page (AtlasWindow *self)
   if (self->view != NULL && loaded)
     {
       name = self->view;
+      if (g_str_equal (name, "therapies"))
+        ensure_therapy_page (self);
+      else if (g_str_equal (name, "conditions"))
+        ensure_conditions_page (self);
+      else if (g_str_equal (name, "guidance"))
+        ensure_guidance_page (self);
     }
   else if (self->country != NULL)
     {
@@ -587,7 +633,7 @@ show_therapies_activated (GSimpleAction *action,
 
   show_view (self, "therapies");
   if (*id != '\0')
-    atlas_therapy_page_show_cell_source (self->therapy_page, id);
+    atlas_therapy_page_show_cell_source (ensure_therapy_page (self), id);
 }
 
 /* @parameter: a condition's id to show, or "" for the one last shown */
@@ -600,7 +646,7 @@ show_conditions_activated (GSimpleAction *action,
   const char *id = g_variant_get_string (parameter, NULL);
 
   if (*id != '\0')
-    atlas_conditions_page_select_condition (self->conditions_page, id);
+    atlas_conditions_page_select_condition (ensure_conditions_page (self), id);
   show_view (self, "conditions");
 }
 
@@ -691,6 +737,29 @@ on_comparison_changed (AtlasWindow *self)
   update_actions (self);
 }
 
+/* The keyboard shortcuts window, built the first time it is asked for
+ * (GtkApplication would build one for every window as it opens). Defined
+ * before gtk_application_window_set_help_overlay() is called, this action
+ * is the one the window keeps. */
+static void
+show_help_overlay_activated (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  GtkApplicationWindow *window = user_data;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/atlas-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static const GActionEntry win_actions[] = {
   { "search", search_activated, NULL, NULL, NULL, { 0 } },
   { "show-compare", show_compare_activated, NULL, NULL, NULL, { 0 } },
@@ -703,6 +772,7 @@ static const GActionEntry win_actions[] = {
   { "export-markdown", export_markdown_activated, NULL, NULL, NULL, { 0 } },
   { "export-pdf", export_pdf_activated, NULL, NULL, NULL, { 0 } },
   { "print", print_activated, NULL, NULL, NULL, { 0 } },
+  { "show-help-overlay", show_help_overlay_activated, NULL, NULL, NULL, { 0 } },
 };
 
 static void
@@ -777,9 +847,6 @@ atlas_window_class_init (AtlasWindowClass *klass)
 
   g_type_ensure (ATLAS_TYPE_COUNTRY_PAGE);
   g_type_ensure (ATLAS_TYPE_COMPARISON_PAGE);
-  g_type_ensure (ATLAS_TYPE_THERAPY_PAGE);
-  g_type_ensure (ATLAS_TYPE_CONDITIONS_PAGE);
-  g_type_ensure (ATLAS_TYPE_GUIDANCE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
@@ -803,13 +870,10 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, therapies_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, conditions_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, guidance_row);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, guidance_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, compare_count_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, add_to_comparison_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, comparison_page);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, therapy_page);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, conditions_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate);
@@ -920,9 +984,6 @@ attach_application (AtlasWindow      *self,
 
   atlas_country_page_set_store (self->country_page, self->store);
   atlas_comparison_page_set_store (self->comparison_page, self->store);
-  atlas_therapy_page_set_store (self->therapy_page, self->store);
-  atlas_guidance_page_set_store (self->guidance_page, self->store);
-  atlas_conditions_page_set_store (self->conditions_page, self->store);
 
   /* The compared countries survive a restart; the page drops ids that the
    * data does not have, and that reaches the setting too. */
@@ -1073,7 +1134,7 @@ atlas_window_get_therapy_page (AtlasWindow *self)
 {
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
 
-  return self->therapy_page;
+  return ensure_therapy_page (self);
 }
 
 AtlasGuidancePage *
@@ -1081,7 +1142,7 @@ atlas_window_get_guidance_page (AtlasWindow *self)
 {
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
 
-  return self->guidance_page;
+  return ensure_guidance_page (self);
 }
 
 AtlasConditionsPage *
@@ -1089,5 +1150,5 @@ atlas_window_get_conditions_page (AtlasWindow *self)
 {
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
 
-  return self->conditions_page;
+  return ensure_conditions_page (self);
 }

@@ -221,6 +221,33 @@ test_conditional_badge (void)
   atlas_ui_test_close_window (window);
 }
 
+/* The keyboard shortcuts window is built when first asked for, by Ctrl+?
+ * or the main menu, and then kept. */
+static void
+test_shortcuts_window (void)
+{
+  AtlasWindow *window = atlas_ui_test_open_window (app);
+  g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), "<Control>question");
+  GtkShortcutsWindow *overlay;
+
+  g_assert_true (g_strv_contains ((const char * const *) actions, "win.show-help-overlay"));
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+
+  gtk_window_close (GTK_WINDOW (overlay));
+  WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == overlay);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+
+  atlas_ui_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -239,6 +266,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/country-page", test_country_page);
   g_test_add_func ("/ui/window/selection-restored", test_selection_restored);
   g_test_add_func ("/ui/window/conditional-badge", test_conditional_badge);
+  g_test_add_func ("/ui/window/shortcuts-window", test_shortcuts_window);
 
   status = g_test_run ();
 
