@@ -65,6 +65,9 @@ struct _AtlasWindow
   GtkLabel *compare_count_label;
   GtkWidget *add_to_comparison_button;
   GtkWidget *export_button;
+  GtkMenuButton *primary_menu_button;
+  GMenuModel *primary_menu;
+  GMenuModel *export_menu;
   AtlasComparisonPage *comparison_page;
   /* Made the first time they are shown (ensure_view_page()). */
   AtlasTherapyPage *therapy_page;
@@ -102,6 +105,16 @@ set_action_enabled (AtlasWindow *self,
 
 /* What the header bar offers depends on the page in view, and so do the
  * actions behind it. */
+/* Setting a tooltip asks the display server where the pointer is: only
+ * when it changes. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static void
 update_actions (AtlasWindow *self)
 {
@@ -119,12 +132,12 @@ update_actions (AtlasWindow *self)
 
   /* A button that cannot be used says why. */
   if (can_add || !on_country)
-    gtk_widget_set_tooltip_text (self->add_to_comparison_button, _("Add to Comparison (Ctrl+D)"));
+    set_tooltip (self->add_to_comparison_button, _("Add to Comparison (Ctrl+D)"));
   else if (g_strv_contains (atlas_comparison_page_get_country_ids (self->comparison_page),
                             atlas_country_get_id (self->country)))
-    gtk_widget_set_tooltip_text (self->add_to_comparison_button, _("Already in the comparison"));
+    set_tooltip (self->add_to_comparison_button, _("Already in the comparison"));
   else
-    gtk_widget_set_tooltip_text (self->add_to_comparison_button, _("Up to four countries can be compared at once"));
+    set_tooltip (self->add_to_comparison_button, _("Up to four countries can be compared at once"));
 
   for (guint i = 0; i < G_N_ELEMENTS (export_actions); i++)
     set_action_enabled (self, export_actions[i], comparing);
@@ -873,6 +886,9 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, compare_count_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, add_to_comparison_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, export_menu);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, comparison_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
@@ -882,12 +898,25 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_comparison_changed);
 }
 
+/* A menu button makes its popover when given a model; these get theirs
+ * when first opened, which keeps two popovers out of start-up. */
+static void
+on_menu_about_to_open (GtkMenuButton *button,
+                       gpointer       user_data)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, user_data);
+}
+
 static void
 atlas_window_init (AtlasWindow *self)
 {
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, on_menu_about_to_open, self->primary_menu, NULL);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->export_button), on_menu_about_to_open,
+                                         self->export_menu, NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
 

@@ -248,6 +248,52 @@ test_shortcuts_window (void)
   atlas_ui_test_close_window (window);
 }
 
+static GtkMenuButton *
+find_menu_button (GtkWidget  *widget,
+                  const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found;
+
+      if (GTK_IS_MENU_BUTTON (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return GTK_MENU_BUTTON (child);
+
+      found = find_menu_button (child, tooltip);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The main menu gets its popover when it first opens, and it has the
+ * entries of the menu model. */
+static void
+test_main_menu (void)
+{
+  AtlasWindow *window = atlas_ui_test_open_window (app);
+  GtkMenuButton *button = find_menu_button (GTK_WIDGET (window), "Main Menu");
+  GMenuModel *model;
+  GtkPopover *popover;
+
+  g_assert_nonnull (button);
+  g_assert_null (gtk_menu_button_get_popover (button));
+
+  gtk_menu_button_popup (button);
+  model = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (model);
+  g_assert_cmpint (g_menu_model_get_n_items (model), >, 0);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_nonnull (popover);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+
+  gtk_menu_button_popdown (button);
+  atlas_ui_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -267,6 +313,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/selection-restored", test_selection_restored);
   g_test_add_func ("/ui/window/conditional-badge", test_conditional_badge);
   g_test_add_func ("/ui/window/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/ui/window/main-menu", test_main_menu);
 
   status = g_test_run ();
 
