@@ -115,26 +115,54 @@ set_tooltip (GtkWidget  *widget,
     gtk_widget_set_tooltip_text (widget, text);
 }
 
+/* The ids of the compared countries: the comparison page's once it is
+ * made, the setting's until then. */
+static GStrv
+dup_compared_ids (AtlasWindow *self)
+{
+  if (self->comparison_page != NULL)
+    return g_strdupv ((char **) atlas_comparison_page_get_country_ids (self->comparison_page));
+  if (self->settings != NULL)
+    return g_settings_get_strv (self->settings, "comparison-countries");
+
+  return g_new0 (char *, 1);
+}
+
+/* Compared countries the data has: the page drops the others when it is
+ * made. */
+static guint
+count_compared (AtlasWindow        *self,
+                const char * const *ids)
+{
+  AtlasDataset *dataset = self->store != NULL ? atlas_store_get_dataset (self->store) : NULL;
+  guint n = 0;
+
+  for (guint i = 0; dataset != NULL && ids[i] != NULL; i++)
+    n += atlas_dataset_lookup_country (dataset, ids[i]) != NULL;
+
+  return n;
+}
+
 static void
 update_actions (AtlasWindow *self)
 {
   const char *page = gtk_stack_get_visible_child_name (self->content_stack);
-  gboolean comparing = g_strcmp0 (page, "compare") == 0 &&
+  gboolean comparing = g_strcmp0 (page, "compare") == 0 && self->comparison_page != NULL &&
                        atlas_comparison_page_get_comparison (self->comparison_page) != NULL;
   gboolean on_country = g_strcmp0 (page, "country") == 0 && self->country != NULL;
-  guint n_compared = g_strv_length ((char **) atlas_comparison_page_get_country_ids (self->comparison_page));
+  g_auto(GStrv) compared = dup_compared_ids (self);
+  guint n_compared = count_compared (self, (const char * const *) compared);
+  gboolean already = on_country && g_strv_contains ((const char * const *) compared, atlas_country_get_id (self->country));
   static const char * const export_actions[] = { "export-csv", "export-markdown", "export-pdf", "print" };
   gboolean can_add;
 
-  can_add = on_country && atlas_comparison_page_can_add_country (self->comparison_page,
-                                                                 atlas_country_get_id (self->country));
+  can_add = on_country && !already && n_compared < ATLAS_COMPARISON_MAX_COUNTRIES;
   set_action_enabled (self, "add-to-comparison", can_add);
 
   /* A button that cannot be used says why. */
   if (can_add || !on_country)
     set_tooltip (self->add_to_comparison_button, _("Add to Comparison (Ctrl+D)"));
-  else if (g_strv_contains (atlas_comparison_page_get_country_ids (self->comparison_page),
-                            atlas_country_get_id (self->country)))
+  else if (already)
     set_tooltip (self->add_to_comparison_button, _("Already in the comparison"));
   else
     set_tooltip (self->add_to_comparison_button, _("Up to four countries can be compared at once"));
@@ -193,6 +221,28 @@ ensure_guidance_page (AtlasWindow *self)
                                                 atlas_guidance_page_new));
 }
 
+static void on_comparison_changed (AtlasWindow *self);
+
+static AtlasComparisonPage *
+ensure_comparison_page (AtlasWindow *self)
+{
+  if (self->comparison_page != NULL)
+    return self->comparison_page;
+
+  self->comparison_page = ATLAS_COMPARISON_PAGE (atlas_comparison_page_new (self->store));
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->comparison_page), "compare");
+
+  /* The compared countries survive a restart; the page drops ids that the
+   * data does not have, and that reaches the setting too. */
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "comparison-countries",
+                     self->comparison_page, "country-ids",
+                     G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_swapped (self->comparison_page, "notify::country-ids", G_CALLBACK (on_comparison_changed), self);
+
+  return self->comparison_page;
+}
+
 static void
 update_content_page (AtlasWindow *self)
 {
@@ -203,7 +253,9 @@ update_content_page (AtlasWindow *self)
   if (self->view != NULL && loaded)
     {
       name = self->view;
-      if (g_str_equal (name, "therapies"))
+      if (g_str_equal (name, "compare"))
+        ensure_comparison_page (self);
+      else if (g_str_equal (name, "therapies"))
         ensure_therapy_page (self);
       else if (g_str_equal (name, "conditions"))
         ensure_conditions_page (self);
@@ -691,7 +743,7 @@ add_to_comparison_activated (GSimpleAction *action,
   AdwToast *toast;
 
   if (self->country == NULL ||
-      !atlas_comparison_page_add_country (self->comparison_page, atlas_country_get_id (self->country)))
+      !atlas_comparison_page_add_country (ensure_comparison_page (self), atlas_country_get_id (self->country)))
     return;
 
   /* Translators: %s is a country, e.g. "Japan added to the comparison". */
@@ -711,7 +763,7 @@ export_csv_activated (GSimpleAction *action,
 {
   AtlasWindow *self = user_data;
 
-  atlas_comparison_page_export (self->comparison_page, ATLAS_COMPARISON_FORMAT_CSV);
+  atlas_comparison_page_export (ensure_comparison_page (self), ATLAS_COMPARISON_FORMAT_CSV);
 }
 
 static void
@@ -721,7 +773,7 @@ export_markdown_activated (GSimpleAction *action,
 {
   AtlasWindow *self = user_data;
 
-  atlas_comparison_page_export (self->comparison_page, ATLAS_COMPARISON_FORMAT_MARKDOWN);
+  atlas_comparison_page_export (ensure_comparison_page (self), ATLAS_COMPARISON_FORMAT_MARKDOWN);
 }
 
 static void
@@ -731,7 +783,7 @@ export_pdf_activated (GSimpleAction *action,
 {
   AtlasWindow *self = user_data;
 
-  atlas_comparison_page_export (self->comparison_page, ATLAS_COMPARISON_FORMAT_PDF);
+  atlas_comparison_page_export (ensure_comparison_page (self), ATLAS_COMPARISON_FORMAT_PDF);
 }
 
 static void
@@ -741,7 +793,7 @@ print_activated (GSimpleAction *action,
 {
   AtlasWindow *self = user_data;
 
-  atlas_comparison_page_print (self->comparison_page);
+  atlas_comparison_page_print (ensure_comparison_page (self));
 }
 
 static void
@@ -822,6 +874,8 @@ atlas_window_dispose (GObject *object)
 
   save_window_state (self);
 
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->app != NULL)
@@ -859,7 +913,6 @@ atlas_window_class_init (AtlasWindowClass *klass)
   window_class->close_request = atlas_window_close_request;
 
   g_type_ensure (ATLAS_TYPE_COUNTRY_PAGE);
-  g_type_ensure (ATLAS_TYPE_COMPARISON_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
@@ -889,13 +942,11 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, export_menu);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, comparison_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_comparison_changed);
 }
 
 /* A menu button makes its popover when given a model; these get theirs
@@ -1012,14 +1063,13 @@ attach_application (AtlasWindow      *self,
     }
 
   atlas_country_page_set_store (self->country_page, self->store);
-  atlas_comparison_page_set_store (self->comparison_page, self->store);
 
-  /* The compared countries survive a restart; the page drops ids that the
-   * data does not have, and that reaches the setting too. */
+  /* Until the comparison page is made, the setting is what is compared;
+   * without settings, the page is the only place that knows. */
   if (self->settings != NULL)
-    g_settings_bind (self->settings, "comparison-countries",
-                     self->comparison_page, "country-ids",
-                     G_SETTINGS_BIND_DEFAULT);
+    g_signal_connect_swapped (self->settings, "changed::comparison-countries", G_CALLBACK (update_actions), self);
+  else
+    ensure_comparison_page (self);
 
   self->sidebar_countries = atlas_staged_list_model_new (atlas_store_get_countries (self->store),
                                                          SIDEBAR_BATCH_SIZE);
@@ -1155,7 +1205,7 @@ atlas_window_get_comparison_page (AtlasWindow *self)
 {
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
 
-  return self->comparison_page;
+  return ensure_comparison_page (self);
 }
 
 AtlasTherapyPage *

@@ -248,6 +248,42 @@ test_shortcuts_window (void)
   atlas_ui_test_close_window (window);
 }
 
+/* "Add to Comparison" follows the saved comparison before the comparison
+ * page is built, and adding builds it and saves the new country. */
+static void
+test_add_to_saved_comparison (void)
+{
+  GSettings *settings = atlas_application_get_settings (app);
+  const char * const four[] = { "us", "jp", "kr", "gb", NULL };
+  const char * const two[] = { "us", "jp", NULL };
+  AtlasWindow *window;
+  g_auto(GStrv) saved = NULL;
+
+  g_settings_set_strv (settings, "comparison-countries", four);
+  window = atlas_ui_test_open_window (app);
+
+  /* Four compared: no room, whichever country. */
+  atlas_window_select_country (window, "de");
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-to-comparison"));
+
+  /* The setting changes: there is room again, but not for a country that is
+   * already compared. */
+  g_settings_set_strv (settings, "comparison-countries", two);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-to-comparison"));
+  atlas_window_select_country (window, "jp");
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-to-comparison"));
+
+  atlas_window_select_country (window, "de");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "add-to-comparison", NULL);
+  saved = g_settings_get_strv (settings, "comparison-countries");
+  g_assert_cmpuint (g_strv_length (saved), ==, 3);
+  g_assert_cmpstr (saved[2], ==, "de");
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-to-comparison"));
+
+  g_settings_reset (settings, "comparison-countries");
+  atlas_ui_test_close_window (window);
+}
+
 static GtkMenuButton *
 find_menu_button (GtkWidget  *widget,
                   const char *tooltip)
@@ -314,6 +350,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/conditional-badge", test_conditional_badge);
   g_test_add_func ("/ui/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/ui/window/main-menu", test_main_menu);
+  g_test_add_func ("/ui/window/add-to-saved-comparison", test_add_to_saved_comparison);
 
   status = g_test_run ();
 
