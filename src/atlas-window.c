@@ -56,6 +56,9 @@ struct _AtlasWindow
   AdwWindowTitle *content_title;
   GtkStack *content_stack;
   AdwStatusPage *error_page;
+  AdwStatusPage *empty_page;
+  GtkSpinner *loading_spinner;
+  guint loading_spinner_id;
   AtlasCountryPage *country_page;
   GtkListBox *nav_list;
   GtkListBoxRow *compare_row;
@@ -269,6 +272,7 @@ update_content_page (AtlasWindow *self)
   else if (self->store != NULL && atlas_store_get_dataset (self->store) != NULL)
     {
       name = "empty";
+      adw_status_page_set_icon_name (self->empty_page, "mark-location-symbolic");
     }
   else if (error != NULL)
     {
@@ -276,6 +280,7 @@ update_content_page (AtlasWindow *self)
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
       adw_status_page_set_description (self->error_page, escaped);
+      adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
       name = "error";
     }
   else
@@ -284,6 +289,11 @@ update_content_page (AtlasWindow *self)
     }
 
   gtk_stack_set_visible_child_name (self->content_stack, name);
+  if (!g_str_equal (name, "loading"))
+    {
+      g_clear_handle_id (&self->loading_spinner_id, g_source_remove);
+      gtk_spinner_stop (self->loading_spinner);
+    }
 
   if (self->view != NULL)
     adw_window_title_set_title (self->content_title, get_view_title (self->view));
@@ -874,6 +884,7 @@ atlas_window_dispose (GObject *object)
 
   save_window_state (self);
 
+  g_clear_handle_id (&self->loading_spinner_id, g_source_remove);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   if (self->store != NULL)
@@ -930,6 +941,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, country_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, nav_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, compare_row);
@@ -959,12 +972,30 @@ on_menu_about_to_open (GtkMenuButton *button,
     gtk_menu_button_set_menu_model (button, user_data);
 }
 
+/* A spinner that flashes for a frame is noise, and its icon (SVG only in
+ * Adwaita) would load librsvg at start-up: it appears only when loading
+ * takes longer than this. */
+#define LOADING_SPINNER_DELAY_MS 500
+
+static gboolean
+show_loading_spinner (gpointer user_data)
+{
+  AtlasWindow *self = user_data;
+
+  self->loading_spinner_id = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), TRUE);
+  gtk_spinner_start (self->loading_spinner);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 atlas_window_init (AtlasWindow *self)
 {
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->loading_spinner_id = g_timeout_add (LOADING_SPINNER_DELAY_MS, show_loading_spinner, self);
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, on_menu_about_to_open, self->primary_menu, NULL);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->export_button), on_menu_about_to_open,
                                          self->export_menu, NULL);

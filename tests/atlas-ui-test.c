@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "atlas-ui-test.h"
 
 static char *system_data_dirs;
@@ -79,4 +81,81 @@ atlas_ui_test_start_app (void)
   g_assert_null (atlas_application_get_load_error (app));
 
   return app;
+}
+
+/* The first widget below @root, depth first, that @match accepts. */
+GtkWidget *
+atlas_ui_test_find (GtkWidget        *root,
+                    AtlasUiTestMatch  match,
+                    gconstpointer     data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (match (child, data))
+        return child;
+
+      found = atlas_ui_test_find (child, match, data);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* How many widgets below @root, shown or not, @match accepts. */
+guint
+atlas_ui_test_count (GtkWidget        *root,
+                     AtlasUiTestMatch  match,
+                     gconstpointer     data)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += match (child, data) + atlas_ui_test_count (child, match, data);
+
+  return n;
+}
+
+gboolean
+atlas_ui_test_is_status_page (GtkWidget     *widget,
+                              gconstpointer  title)
+{
+  return ADW_IS_STATUS_PAGE (widget) && g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
+/* A boxed-list row with @title, or any such row when @title is NULL. */
+gboolean
+atlas_ui_test_is_row (GtkWidget     *widget,
+                      gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         (title == NULL || g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0);
+}
+
+gboolean
+atlas_ui_test_is_group (GtkWidget     *widget,
+                        gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget) &&
+         g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0;
+}
+
+gboolean
+atlas_ui_test_is_label_with_class (GtkWidget     *widget,
+                                   gconstpointer  css_class)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class);
+}
+
+gboolean
+atlas_ui_test_is_label_with_text (GtkWidget     *widget,
+                                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
 }

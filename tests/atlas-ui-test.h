@@ -19,6 +19,27 @@ void         atlas_ui_test_close_window          (AtlasWindow      *window);
 AtlasApplication *
              atlas_ui_test_start_app             (void);
 
+/* Finding widgets in a window the way a user sees them. */
+typedef gboolean (*AtlasUiTestMatch) (GtkWidget     *widget,
+                                      gconstpointer  data);
+
+GtkWidget   *atlas_ui_test_find                  (GtkWidget        *root,
+                                                  AtlasUiTestMatch  match,
+                                                  gconstpointer     data);
+guint        atlas_ui_test_count                 (GtkWidget        *root,
+                                                  AtlasUiTestMatch  match,
+                                                  gconstpointer     data);
+gboolean     atlas_ui_test_is_status_page        (GtkWidget        *widget,
+                                                  gconstpointer     title);
+gboolean     atlas_ui_test_is_row                (GtkWidget        *widget,
+                                                  gconstpointer     title);
+gboolean     atlas_ui_test_is_group              (GtkWidget        *widget,
+                                                  gconstpointer     title);
+gboolean     atlas_ui_test_is_label_with_class   (GtkWidget        *widget,
+                                                  gconstpointer     css_class);
+gboolean     atlas_ui_test_is_label_with_text    (GtkWidget        *widget,
+                                                  gconstpointer     text);
+
 /* Runs the main loop until @cond holds, failing the test after a while. */
 #define WAIT_UNTIL(cond)                                                      \
   G_STMT_START {                                                              \

@@ -626,26 +626,6 @@ test_therapies (void)
   atlas_ui_test_close_window (window);
 }
 
-static GtkLabel *
-find_badge (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found;
-
-      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "status-badge"))
-        return GTK_LABEL (child);
-
-      found = find_badge (child);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_condition (void)
 {
@@ -675,7 +655,7 @@ test_condition (void)
 
       g_assert_nonnull (row);
       g_assert_true (gtk_widget_get_mapped (row));
-      badge = find_badge (row);
+      badge = GTK_LABEL (atlas_ui_test_find (row, atlas_ui_test_is_label_with_class, "status-badge"));
       g_assert_nonnull (badge);
       g_assert_cmpstr (gtk_label_get_label (badge), ==, atlas_availability_to_label (status->availability));
       g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (badge),

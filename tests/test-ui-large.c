@@ -29,67 +29,11 @@ activate (AtlasWindow *window,
   g_action_group_activate_action (G_ACTION_GROUP (window), action, parameter);
 }
 
-static GtkWidget *
-find_group (GtkWidget  *widget,
-            const char *title)
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (ADW_IS_PREFERENCES_GROUP (child) &&
-          g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (child)), title) == 0)
-        return child;
-
-      found = find_group (child, title);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* Rows of @type anywhere under @widget, mapped or not. */
-static guint
-count_rows (GtkWidget *widget,
-            GType      type)
-{
-  guint n = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        n++;
-      n += count_rows (child, type);
-    }
-
-  return n;
-}
-
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (ADW_IS_PREFERENCES_ROW (child) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        return child;
-
-      found = find_row (child, title);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
 }
 
 static AtlasDataset *
@@ -131,20 +75,20 @@ test_products_a_page_at_a_time (void)
 
   /* The groups come one per frame, products first. */
   g_assert_true (atlas_country_page_get_building (page));
-  g_assert_null (find_group (GTK_WIDGET (page), "Products"));
-  WAIT_UNTIL (find_group (GTK_WIDGET (page), "Products") != NULL);
-  g_assert_null (find_group (GTK_WIDGET (page), "Sources"));
+  g_assert_null (atlas_ui_test_find (GTK_WIDGET (page), atlas_ui_test_is_group, "Products"));
+  WAIT_UNTIL (atlas_ui_test_find (GTK_WIDGET (page), atlas_ui_test_is_group, "Products") != NULL);
+  g_assert_null (atlas_ui_test_find (GTK_WIDGET (page), atlas_ui_test_is_group, "Sources"));
   WAIT_UNTIL (!atlas_country_page_get_building (page));
-  g_assert_nonnull (find_group (GTK_WIDGET (page), "Sources"));
+  g_assert_nonnull (atlas_ui_test_find (GTK_WIDGET (page), atlas_ui_test_is_group, "Sources"));
 
-  group = find_group (GTK_WIDGET (page), "Products");
+  group = atlas_ui_test_find (GTK_WIDGET (page), atlas_ui_test_is_group, "Products");
   g_assert_nonnull (group);
   pager = atlas_row_pager_get_for (group);
   g_assert_nonnull (pager);
   g_assert_cmpuint (atlas_row_pager_get_n_items (pager), ==, 100);
   g_assert_cmpuint (atlas_row_pager_get_n_shown (pager), ==, PRODUCTS_PAGE_SIZE);
   /* A row per product shown, and no more. */
-  g_assert_cmpuint (count_rows (group, ADW_TYPE_EXPANDER_ROW), ==, PRODUCTS_PAGE_SIZE);
+  g_assert_cmpuint (atlas_ui_test_count (group, is_of_type, GSIZE_TO_POINTER (ADW_TYPE_EXPANDER_ROW)), ==, PRODUCTS_PAGE_SIZE);
   g_assert_nonnull (atlas_country_page_find_row (page, atlas_product_get_name (first)));
   g_assert_null (atlas_country_page_find_row (page, atlas_product_get_name (after_first_page)));
 
@@ -159,7 +103,7 @@ test_products_a_page_at_a_time (void)
   g_assert_true (gtk_widget_activate (more_row));
 
   g_assert_cmpuint (atlas_row_pager_get_n_shown (pager), ==, 2 * PRODUCTS_PAGE_SIZE);
-  g_assert_cmpuint (count_rows (group, ADW_TYPE_EXPANDER_ROW), ==, 2 * PRODUCTS_PAGE_SIZE);
+  g_assert_cmpuint (atlas_ui_test_count (group, is_of_type, GSIZE_TO_POINTER (ADW_TYPE_EXPANDER_ROW)), ==, 2 * PRODUCTS_PAGE_SIZE);
   row = atlas_country_page_find_row (page, atlas_product_get_name (after_first_page));
   g_assert_nonnull (row);
   focus = gtk_root_get_focus (gtk_widget_get_root (row));
@@ -174,10 +118,10 @@ test_products_a_page_at_a_time (void)
   atlas_row_pager_show_more (pager);
   g_assert_cmpuint (atlas_row_pager_get_n_shown (pager), ==, 100);
   g_assert_null (atlas_row_pager_get_more_row (pager));
-  g_assert_cmpuint (count_rows (group, ADW_TYPE_EXPANDER_ROW), ==, 100);
+  g_assert_cmpuint (atlas_ui_test_count (group, is_of_type, GSIZE_TO_POINTER (ADW_TYPE_EXPANDER_ROW)), ==, 100);
 
   /* Milestones come a page at a time too. */
-  group = find_group (GTK_WIDGET (page), "Milestones");
+  group = atlas_ui_test_find (GTK_WIDGET (page), atlas_ui_test_is_group, "Milestones");
   g_assert_nonnull (group);
   pager = atlas_row_pager_get_for (group);
   g_assert_cmpuint (atlas_row_pager_get_n_items (pager), ==, 50);
@@ -203,19 +147,19 @@ test_product_details_on_open (void)
   g_assert_nonnull (row);
 
   /* Nothing under a closed row... */
-  g_assert_null (find_row (row, "Sponsor"));
+  g_assert_null (atlas_ui_test_find (row, atlas_ui_test_is_row, "Sponsor"));
 
   /* ...its details once opened, and only once however often it opens. */
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  sponsor = find_row (row, "Sponsor");
+  sponsor = atlas_ui_test_find (row, atlas_ui_test_is_row, "Sponsor");
   g_assert_nonnull (sponsor);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sponsor)), ==, atlas_product_get_sponsor (product));
-  g_assert_nonnull (find_row (row, "Status history"));
-  n_details = count_rows (row, ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (atlas_ui_test_find (row, atlas_ui_test_is_row, "Status history"));
+  n_details = atlas_ui_test_count (row, is_of_type, GSIZE_TO_POINTER (ADW_TYPE_ACTION_ROW));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  g_assert_cmpuint (count_rows (row, ADW_TYPE_ACTION_ROW), ==, n_details);
-  g_assert_true (find_row (row, "Sponsor") == sponsor);
+  g_assert_cmpuint (atlas_ui_test_count (row, is_of_type, GSIZE_TO_POINTER (ADW_TYPE_ACTION_ROW)), ==, n_details);
+  g_assert_true (atlas_ui_test_find (row, atlas_ui_test_is_row, "Sponsor") == sponsor);
 
   atlas_ui_test_close_window (window);
 }

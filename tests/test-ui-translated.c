@@ -16,63 +16,16 @@
 
 static AtlasApplication *app;
 
-static GtkWidget *
-find_status_page (GtkWidget  *widget,
-                  const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (ADW_IS_STATUS_PAGE (child) &&
-          g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (child)), title) == 0)
-        return child;
-
-      found = find_status_page (child, title);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* A label with @text, or with @css_class when @text is NULL. */
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *text,
-            const char *css_class)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found;
-
-      if (GTK_IS_LABEL (child) &&
-          (text == NULL || g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0) &&
-          (css_class == NULL || gtk_widget_has_css_class (child, css_class)))
-        return GTK_LABEL (child);
-
-      found = find_label (child, text, css_class);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_window_in_japanese (void)
 {
   AtlasWindow *window = atlas_ui_test_open_window (app);
 
   /* The search's empty state and the sidebar's navigation. */
-  g_assert_nonnull (find_status_page (GTK_WIDGET (window), "結果が見つかりませんでした"));
-  g_assert_null (find_status_page (GTK_WIDGET (window), "No Results Found"));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "国を比較", NULL));
-  g_assert_null (find_label (GTK_WIDGET (window), "Compare Countries", NULL));
+  g_assert_nonnull (atlas_ui_test_find (GTK_WIDGET (window), atlas_ui_test_is_status_page, "結果が見つかりませんでした"));
+  g_assert_null (atlas_ui_test_find (GTK_WIDGET (window), atlas_ui_test_is_status_page, "No Results Found"));
+  g_assert_nonnull (atlas_ui_test_find (GTK_WIDGET (window), atlas_ui_test_is_label_with_text, "国を比較"));
+  g_assert_null (atlas_ui_test_find (GTK_WIDGET (window), atlas_ui_test_is_label_with_text, "Compare Countries"));
 
   atlas_ui_test_close_window (window);
 }
@@ -102,7 +55,7 @@ test_status_badge_in_japanese (void)
   row = atlas_country_page_find_row (page, stemirac);
   g_assert_nonnull (row);
 
-  badge = find_label (row, NULL, "status-badge");
+  badge = GTK_LABEL (atlas_ui_test_find (row, atlas_ui_test_is_label_with_class, "status-badge"));
   g_assert_nonnull (badge);
   g_assert_cmpstr (gtk_label_get_label (badge), ==, "条件・期限付き承認");
 

@@ -37,49 +37,6 @@ model_has_name (GListModel *model,
   return FALSE;
 }
 
-static GtkWidget *
-find_status_page (GtkWidget  *widget,
-                  const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (ADW_IS_STATUS_PAGE (child) &&
-          g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (child)), title) == 0)
-        return child;
-
-      found = find_status_page (child, title);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkLabel *
-find_label_with_class (GtkWidget  *widget,
-                       const char *css_class)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found;
-
-      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, css_class))
-        return GTK_LABEL (child);
-
-      found = find_label_with_class (child, css_class);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_sidebar_lists_countries (void)
 {
@@ -112,7 +69,7 @@ test_search_filters (void)
   GListModel *visible = atlas_window_get_visible_countries (window);
   GtkEditable *entry = GTK_EDITABLE (atlas_window_get_search_entry (window));
   guint n_all = g_list_model_get_n_items (visible);
-  GtkWidget *no_results = find_status_page (GTK_WIDGET (window), "No Results Found");
+  GtkWidget *no_results = atlas_ui_test_find (GTK_WIDGET (window), atlas_ui_test_is_status_page, "No Results Found");
   g_autofree char *name = NULL;
 
   g_assert_nonnull (no_results);
@@ -213,7 +170,7 @@ test_conditional_badge (void)
   row = atlas_country_page_find_row (page, stemirac);
   g_assert_nonnull (row);
 
-  badge = find_label_with_class (row, "status-badge");
+  badge = GTK_LABEL (atlas_ui_test_find (row, atlas_ui_test_is_label_with_class, "status-badge"));
   g_assert_nonnull (badge);
   g_assert_cmpstr (gtk_label_get_label (badge), ==, "Conditional");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (badge), "conditional"));
@@ -284,25 +241,11 @@ test_add_to_saved_comparison (void)
   atlas_ui_test_close_window (window);
 }
 
-static GtkMenuButton *
-find_menu_button (GtkWidget  *widget,
-                  const char *tooltip)
+static gboolean
+is_menu_button (GtkWidget     *widget,
+                gconstpointer  tooltip)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkMenuButton *found;
-
-      if (GTK_IS_MENU_BUTTON (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
-        return GTK_MENU_BUTTON (child);
-
-      found = find_menu_button (child, tooltip);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
 /* The main menu gets its popover when it first opens, and it has the
@@ -311,7 +254,7 @@ static void
 test_main_menu (void)
 {
   AtlasWindow *window = atlas_ui_test_open_window (app);
-  GtkMenuButton *button = find_menu_button (GTK_WIDGET (window), "Main Menu");
+  GtkMenuButton *button = GTK_MENU_BUTTON (atlas_ui_test_find (GTK_WIDGET (window), is_menu_button, "Main Menu"));
   GMenuModel *model;
   GtkPopover *popover;
 
@@ -328,6 +271,48 @@ test_main_menu (void)
 
   gtk_menu_button_popdown (button);
   atlas_ui_test_close_window (window);
+}
+
+static gboolean
+is_mapped_spinner (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  (void) data;
+
+  return GTK_IS_SPINNER (widget) && gtk_widget_get_mapped (widget) && gtk_spinner_get_spinning (GTK_SPINNER (widget));
+}
+
+/* While the data loads the window shows nothing at first, then a spinner
+ * if loading takes a while: most loads end before it would show. */
+static void
+test_loading_spinner (void)
+{
+  g_autoptr(GError) error = NULL;
+  /* A second application of its own, whose data is never loaded; its own id,
+   * as the test's application holds the bus path of the real one. */
+  AtlasApplication *unloaded = g_object_new (ATLAS_TYPE_APPLICATION,
+                                             "application-id", "io.github.stemcellatlas.StemCellAtlas.Unloaded",
+                                             "flags", G_APPLICATION_NON_UNIQUE,
+                                             "resource-base-path", RESOURCE_PREFIX,
+                                             NULL);
+  AtlasWindow *window;
+  gint64 opened;
+
+  g_application_register (G_APPLICATION (unloaded), NULL, &error);
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (unloaded));
+
+  window = atlas_ui_test_open_window (unloaded);
+  opened = g_get_monotonic_time ();
+  g_assert_cmpstr (atlas_window_get_visible_page_name (window), ==, "loading");
+  g_assert_cmpuint (atlas_ui_test_count (GTK_WIDGET (window), is_mapped_spinner, NULL), ==, 0);
+
+  WAIT_UNTIL (atlas_ui_test_count (GTK_WIDGET (window), is_mapped_spinner, NULL) == 1);
+  g_assert_cmpint (g_get_monotonic_time () - opened, >=, 400 * 1000);
+
+  atlas_ui_test_close_window (window);
+  g_application_release (G_APPLICATION (unloaded));
+  g_object_unref (unloaded);
 }
 
 int
@@ -351,6 +336,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/ui/window/main-menu", test_main_menu);
   g_test_add_func ("/ui/window/add-to-saved-comparison", test_add_to_saved_comparison);
+  g_test_add_func ("/ui/window/loading-spinner", test_loading_spinner);
 
   status = g_test_run ();
 
