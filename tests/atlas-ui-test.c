@@ -37,6 +37,17 @@ atlas_ui_test_use_system_data_dirs (void)
   g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
 }
 
+/* g_test_init() with isolated directories, except the system data
+ * directories the window needs (see below). */
+void
+atlas_ui_test_init (int    *argc,
+                    char ***argv)
+{
+  atlas_ui_test_save_system_data_dirs ();
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  atlas_ui_test_use_system_data_dirs ();
+}
+
 AtlasWindow *
 atlas_ui_test_open_window (AtlasApplication *app)
 {

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 
 #define ATLAS_UI_TEST_TIMEOUT_SECONDS 20
 
+void         atlas_ui_test_init                  (int              *argc,
+                                                  char           ***argv);
 gboolean     atlas_ui_test_timed_out_cb          (gpointer          user_data);
 void         atlas_ui_test_save_system_data_dirs (void);
 void         atlas_ui_test_use_system_data_dirs  (void);

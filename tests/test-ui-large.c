@@ -270,10 +270,7 @@ main (int   argc,
 {
   int status;
 
-  atlas_ui_test_save_system_data_dirs ();
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  atlas_ui_test_use_system_data_dirs ();
+  atlas_ui_test_init (&argc, &argv);
 
   g_assert_nonnull (g_getenv ("ATLAS_TEST_LARGE_DATA"));
   large = load_large ();

@@ -101,10 +101,7 @@ main (int   argc,
   bind_textdomain_codeset ("iso_3166-1", "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  atlas_ui_test_save_system_data_dirs ();
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  atlas_ui_test_use_system_data_dirs ();
+  atlas_ui_test_init (&argc, &argv);
 
   app = atlas_ui_test_start_app ();
 

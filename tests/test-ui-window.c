@@ -321,10 +321,7 @@ main (int   argc,
 {
   int status;
 
-  atlas_ui_test_save_system_data_dirs ();
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  atlas_ui_test_use_system_data_dirs ();
+  atlas_ui_test_init (&argc, &argv);
 
   app = atlas_ui_test_start_app ();
 
