@@ -543,28 +543,6 @@ atlas_conditions_page_get_country_row (AtlasConditionsPage *self,
   return g_ptr_array_index (self->status_rows, position);
 }
 
-static GtkWidget *
-find_row_in (GtkWidget  *widget,
-             const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (ADW_IS_PREFERENCES_ROW (child) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        return child;
-
-      found = find_row_in (child, title);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Returns: (transfer none) (nullable): the first row with @title under
  * "By Country": a country or a product */
 GtkWidget *
@@ -574,5 +552,5 @@ atlas_conditions_page_find_row (AtlasConditionsPage *self,
   g_return_val_if_fail (ATLAS_IS_CONDITIONS_PAGE (self), NULL);
   g_return_val_if_fail (title != NULL, NULL);
 
-  return find_row_in (GTK_WIDGET (self->status_group), title);
+  return atlas_rows_find (GTK_WIDGET (self->status_group), title);
 }

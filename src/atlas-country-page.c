@@ -669,28 +669,6 @@ atlas_country_page_get_title_text (AtlasCountryPage *self)
   return gtk_label_get_label (self->name_label);
 }
 
-static GtkWidget *
-find_row_in (GtkWidget  *widget,
-             const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (ADW_IS_PREFERENCES_ROW (child) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        return child;
-
-      found = find_row_in (child, title);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /**
  * atlas_country_page_find_row:
  * @title: the exact title a row shows
@@ -704,5 +682,5 @@ atlas_country_page_find_row (AtlasCountryPage *self,
   g_return_val_if_fail (ATLAS_IS_COUNTRY_PAGE (self), NULL);
   g_return_val_if_fail (title != NULL, NULL);
 
-  return find_row_in (GTK_WIDGET (self->groups_box), title);
+  return atlas_rows_find (GTK_WIDGET (self->groups_box), title);
 }

@@ -96,3 +96,33 @@ atlas_rows_new_group (const char *title)
 
   return group;
 }
+
+/**
+ * atlas_rows_find:
+ * @root: where to look
+ * @title: the exact title a row shows
+ *
+ * Returns: (transfer none) (nullable): the first row below @root, depth
+ *   first, with @title
+ */
+GtkWidget *
+atlas_rows_find (GtkWidget  *root,
+                 const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_PREFERENCES_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+
+      found = atlas_rows_find (child, title);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

@@ -18,5 +18,7 @@ AdwActionRow *atlas_rows_new_country_link (const char  *title,
                                            GtkWidget   *suffix);
 AdwPreferencesGroup *
               atlas_rows_new_group        (const char  *title);
+GtkWidget    *atlas_rows_find             (GtkWidget   *root,
+                                           const char  *title);
 
 G_END_DECLS
