@@ -22,7 +22,13 @@ struct _AtlasStore
 
   AtlasDataset *dataset;
   GListStore *countries;
+  guint release_id;
 };
+
+/* How long after a dataset swap the memory freed meanwhile is handed back:
+ * long enough for the pages to have been rebuilt for the new dataset and
+ * to have dropped the old one. */
+#define RELEASE_DELAY_MS 1000
 
 G_DEFINE_FINAL_TYPE (AtlasStore, atlas_store, G_TYPE_OBJECT)
 
@@ -39,6 +45,7 @@ atlas_store_dispose (GObject *object)
 {
   AtlasStore *self = ATLAS_STORE (object);
 
+  g_clear_handle_id (&self->release_id, g_source_remove);
   g_clear_object (&self->dataset);
   g_clear_object (&self->countries);
 
@@ -100,6 +107,29 @@ atlas_store_get_dataset (AtlasStore *self)
   return self->dataset;
 }
 
+/* Loading frees as much as it keeps (the file's bytes, the parsed document,
+ * the dataset that loses), and so does building the pages for a new
+ * dataset: give it back to the system rather than leave it in a malloc
+ * arena for the life of the app. glibc only returns memory at the top of
+ * an arena by itself. */
+static void
+release_free_memory (void)
+{
+#ifdef HAVE_MALLOC_TRIM
+  malloc_trim (0);
+#endif
+}
+
+static gboolean
+release_free_memory_cb (gpointer user_data)
+{
+  AtlasStore *self = user_data;
+
+  self->release_id = 0;
+  release_free_memory ();
+  return G_SOURCE_REMOVE;
+}
+
 void
 atlas_store_set_dataset (AtlasStore   *self,
                          AtlasDataset *dataset)
@@ -122,6 +152,9 @@ atlas_store_set_dataset (AtlasStore   *self,
   g_list_store_splice (self->countries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->countries)),
                        countries->pdata, countries->len);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+
+  g_clear_handle_id (&self->release_id, g_source_remove);
+  self->release_id = g_timeout_add (RELEASE_DELAY_MS, release_free_memory_cb, self);
 }
 
 GListModel *
@@ -177,17 +210,6 @@ load_downloaded (AtlasStorage  *storage,
   *notice = g_strdup (_("The downloaded data could not be read and was set aside. "
                         "Showing the data that came with the app."));
   return NULL;
-}
-
-/* Loading frees as much as it keeps (the file's bytes, the parsed document,
- * the dataset that loses): give it back to the system rather than leave it
- * in this worker thread's malloc arena for the life of the app. */
-static void
-release_free_memory (void)
-{
-#ifdef HAVE_MALLOC_TRIM
-  malloc_trim (0);
-#endif
 }
 
 static void

@@ -91,6 +91,31 @@ test_swap (void)
   }
 }
 
+static gboolean
+quit_loop_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* A swap hands the freed memory back a second later; a store that is gone
+ * by then must not be touched (ASan catches it if it is) nor kept alive. */
+static void
+test_release_after_dispose (void)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(AtlasDataset) dataset = load_minimal ();
+  AtlasStore *store = atlas_store_new ();
+
+  g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
+  atlas_store_set_dataset (store, dataset);
+  g_object_unref (store);
+  g_assert_null (store);
+
+  g_timeout_add (1500, quit_loop_cb, loop);
+  g_main_loop_run (loop);
+}
+
 /* ---- start-up: the newer of the bundled and the downloaded copy ---- */
 
 typedef struct
@@ -215,6 +240,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/store/swap", test_swap);
+  g_test_add_func ("/store/release-after-dispose", test_release_after_dispose);
   g_test_add_func ("/store/start/bundled-only", test_start_bundled_only);
   g_test_add_func ("/store/start/newer-download-wins", test_start_newer_download_wins);
   g_test_add_func ("/store/start/bundled-wins-over-older-download", test_start_bundled_wins_over_older_download);
