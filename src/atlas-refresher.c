@@ -2,8 +2,10 @@
 /* AtlasRefresher: fetches the dataset from its URL and, only when the new
  * bytes are complete, valid and newer, stores them.
  *
- * It is the only code that talks to libsoup. libsoup 3 has no body-size
- * limit and follows redirects across schemes, so both are ours: redirects
+ * The transport is an AtlasHttpClient (libsoup, in a module loaded on the
+ * first refresh); every rule about what is fetched is here. libsoup 3 has
+ * no body-size limit and follows redirects across schemes, so both are
+ * ours: redirects
  * are followed by hand (https only, never down to http), the body is counted
  * after decoding as it arrives (so a compression bomb stops at the cap), and
  * a deadline cuts off a server that trickles.
@@ -19,13 +21,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <libsoup/soup.h>
 
 #include "atlas-date.h"
+#include "atlas-http-client.h"
 #include "atlas-loader.h"
 #include "atlas-refresher.h"
 
 #define READ_CHUNK_SIZE (64 * 1024)
+
+#define HTTP_OK 200
+#define HTTP_NOT_MODIFIED 304
 
 typedef enum {
   STAGE_DATA,
@@ -44,7 +49,7 @@ typedef struct
   guint n_redirects;
   int current_version;
   AtlasFeedMetadata *metadata;
-  SoupMessage *message;
+  AtlasHttpResponse *response;
   GInputStream *stream;
   GByteArray *body;
   GBytes *document;
@@ -71,7 +76,9 @@ struct _AtlasRefresher
 
   AtlasStorage *storage;
   AtlasTrustedKeys *trusted_keys;
-  SoupSession *session;
+  /* Made on the first refresh: making it loads the network module. */
+  AtlasHttpClient *http_client;
+  guint io_timeout_seconds;
   gsize max_bytes;
   guint deadline_seconds;
   Fetch *fetch;
@@ -95,7 +102,7 @@ atlas_refresh_outcome_to_nick (AtlasRefreshOutcome outcome)
   static const char * const nicks[] = {
     "updated", "up-to-date", "offline", "timeout", "server-error", "too-large",
     "invalid", "rollback", "needs-app-update", "disk-error", "insecure", "cancelled",
-    "untrusted",
+    "untrusted", "unavailable",
   };
 
   g_return_val_if_fail (outcome < G_N_ELEMENTS (nicks), NULL);
@@ -156,6 +163,9 @@ atlas_refresh_outcome_describe (AtlasRefreshOutcome  outcome,
     case ATLAS_REFRESH_UNTRUSTED:
       reason = _("the data’s signature did not check out");
       break;
+    case ATLAS_REFRESH_UNAVAILABLE:
+      reason = _("a part of the app that downloads is missing; reinstalling the app should fix it");
+      break;
     default:
       g_return_val_if_reached (NULL);
     }
@@ -193,7 +203,7 @@ fetch_free (Fetch *fetch)
   g_clear_pointer (&fetch->uri, g_uri_unref);
   g_clear_pointer (&fetch->signature_uri, g_uri_unref);
   g_clear_pointer (&fetch->metadata, atlas_feed_metadata_free);
-  g_clear_object (&fetch->message);
+  g_clear_pointer (&fetch->response, atlas_http_response_free);
   g_clear_object (&fetch->stream);
   g_clear_pointer (&fetch->body, g_byte_array_unref);
   g_clear_pointer (&fetch->document, g_bytes_unref);
@@ -456,7 +466,7 @@ start_signature_request (Fetch *fetch)
   fetch->stage = STAGE_SIGNATURE;
   fetch->n_redirects = 0;
   g_clear_object (&fetch->stream);
-  g_clear_object (&fetch->message);
+  g_clear_pointer (&fetch->response, atlas_http_response_free);
   g_uri_unref (fetch->uri);
   fetch->uri = g_uri_ref (fetch->signature_uri);
   start_request (fetch);
@@ -505,27 +515,25 @@ read_cb (GObject      *source_object,
 
 /* Retry-After is seconds or an HTTP date; remembered for automatic refresh. */
 static void
-remember_retry_after (Fetch              *fetch,
-                      SoupMessageHeaders *headers)
+remember_retry_after (Fetch                   *fetch,
+                      const AtlasHttpResponse *response)
 {
-  const char *value = soup_message_headers_get_one (headers, "Retry-After");
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  g_autoptr(GDateTime) date = NULL;
   guint64 seconds;
 
-  if (value == NULL)
+  if (response->retry_after == NULL)
     return;
 
-  if (g_ascii_string_to_unsigned (value, 10, 0, 7 * 24 * 3600, &seconds, NULL))
+  if (g_ascii_string_to_unsigned (response->retry_after, 10, 0, 7 * 24 * 3600, &seconds, NULL))
     fetch->metadata->retry_after = now + (gint64) seconds;
-  else if ((date = soup_date_time_new_from_http_string (value)) != NULL)
-    fetch->metadata->retry_after = MIN (g_date_time_to_unix (date), now + 7 * 24 * 3600);
+  else if (response->retry_after_date != NULL)
+    fetch->metadata->retry_after = MIN (g_date_time_to_unix (response->retry_after_date), now + 7 * 24 * 3600);
 }
 
 static gboolean
-is_json_content_type (SoupMessageHeaders *headers)
+is_json_content_type (const AtlasHttpResponse *response)
 {
-  const char *type = soup_message_headers_get_content_type (headers, NULL);
+  const char *type = response->content_type;
 
   return type != NULL && (g_ascii_strcasecmp (type, "application/json") == 0 || g_str_has_suffix (type, "+json"));
 }
@@ -533,8 +541,7 @@ is_json_content_type (SoupMessageHeaders *headers)
 static void
 follow_redirect (Fetch *fetch)
 {
-  SoupMessageHeaders *headers = soup_message_get_response_headers (fetch->message);
-  const char *location = soup_message_headers_get_one (headers, "Location");
+  const char *location = fetch->response->location;
   g_autoptr(GUri) target = NULL;
   gboolean from_https = g_ascii_strcasecmp (g_uri_get_scheme (fetch->uri), "https") == 0;
 
@@ -565,24 +572,25 @@ follow_redirect (Fetch *fetch)
     }
 
   g_clear_object (&fetch->stream);
-  g_clear_object (&fetch->message);
   g_uri_unref (fetch->uri);
   fetch->uri = g_steal_pointer (&target);
+  g_clear_pointer (&fetch->response, atlas_http_response_free);
   start_request (fetch);
 }
 
 /* A signature the server does not have is a refusal; a server that fails
  * now (5xx) may have it later. */
 static void
-fail_signature_status (Fetch *fetch,
-                       guint  status)
+fail_signature_status (Fetch *fetch)
 {
-  if (SOUP_STATUS_IS_SERVER_ERROR (status))
-    fail (fetch, ATLAS_REFRESH_SERVER_ERROR, "the server answered %u %s for the data’s signature",
-          status, soup_message_get_reason_phrase (fetch->message));
+  guint status = fetch->response->status;
+  const char *reason = fetch->response->reason_phrase ?: "";
+
+  if (status >= 500 && status <= 599)
+    fail (fetch, ATLAS_REFRESH_SERVER_ERROR, "the server answered %u %s for the data’s signature", status, reason);
   else
     fail (fetch, ATLAS_REFRESH_UNTRUSTED, "the data’s signature did not check out: the server has no "
-          "signature for the data (it answered %u %s)", status, soup_message_get_reason_phrase (fetch->message));
+          "signature for the data (it answered %u %s)", status, reason);
 }
 
 static void
@@ -592,34 +600,33 @@ sent_cb (GObject      *source_object,
 {
   Fetch *fetch = user_data;
   g_autoptr(GError) error = NULL;
-  SoupMessageHeaders *headers;
+  const AtlasHttpResponse *response;
   guint status;
-  goffset length;
 
-  fetch->stream = soup_session_send_finish (SOUP_SESSION (source_object), result, &error);
+  fetch->stream = atlas_http_client_send_finish (ATLAS_HTTP_CLIENT (source_object), result, &fetch->response, &error);
   if (fetch->stream == NULL)
     {
       fail_from_error (fetch, error);
       return;
     }
 
-  status = soup_message_get_status (fetch->message);
-  headers = soup_message_get_response_headers (fetch->message);
+  response = fetch->response;
+  status = response->status;
 
-  if (SOUP_STATUS_IS_REDIRECTION (status) && status != SOUP_STATUS_NOT_MODIFIED)
+  if (status >= 300 && status <= 399 && status != HTTP_NOT_MODIFIED)
     {
       follow_redirect (fetch);
       return;
     }
 
-  if (fetch->stage == STAGE_SIGNATURE && status != SOUP_STATUS_OK)
+  if (fetch->stage == STAGE_SIGNATURE && status != HTTP_OK)
     {
-      fail_signature_status (fetch, status);
+      fail_signature_status (fetch);
       return;
     }
 
   /* What we have was signed and accepted when it came. */
-  if (status == SOUP_STATUS_NOT_MODIFIED)
+  if (status == HTTP_NOT_MODIFIED)
     {
       fetch->metadata->last_checked = fetch->metadata->last_success = g_get_real_time () / G_USEC_PER_SEC;
       save_metadata (fetch);
@@ -627,42 +634,39 @@ sent_cb (GObject      *source_object,
       return;
     }
 
-  if (status != SOUP_STATUS_OK)
+  if (status != HTTP_OK)
     {
-      remember_retry_after (fetch, headers);
+      remember_retry_after (fetch, response);
       save_metadata (fetch);
-      fail (fetch, ATLAS_REFRESH_SERVER_ERROR, "the server answered %u %s",
-            status, soup_message_get_reason_phrase (fetch->message));
+      fail (fetch, ATLAS_REFRESH_SERVER_ERROR, "the server answered %u %s", status, response->reason_phrase ?: "");
       return;
     }
 
   /* Signature files come as text/plain, application/octet-stream or
    * anything else: their parser is strict, so their type does not matter. */
-  if (fetch->stage == STAGE_DATA && !is_json_content_type (headers))
+  if (fetch->stage == STAGE_DATA && !is_json_content_type (response))
     {
       fail (fetch, ATLAS_REFRESH_SERVER_ERROR, "the server sent %s instead of JSON data",
-            soup_message_headers_get_content_type (headers, NULL) ?: "something without a type");
+            response->content_type ?: "something without a type");
       return;
     }
 
-  length = soup_message_headers_get_content_length (headers);
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      (guint64) length > stage_max_bytes (fetch))
+  if (response->content_length >= 0 && (guint64) response->content_length > stage_max_bytes (fetch))
     {
       if (fetch->stage == STAGE_SIGNATURE)
         fail_too_large (fetch);
       else
         fail (fetch, ATLAS_REFRESH_TOO_LARGE, "the server announced %" G_GOFFSET_FORMAT " bytes, more than the "
-              "limit of %" G_GSIZE_FORMAT " bytes", length, fetch->refresher->max_bytes);
+              "limit of %" G_GSIZE_FORMAT " bytes", response->content_length, fetch->refresher->max_bytes);
       return;
     }
 
   if (fetch->stage == STAGE_DATA)
     {
       g_free (fetch->etag);
-      fetch->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
+      fetch->etag = g_strdup (response->etag);
       g_free (fetch->last_modified);
-      fetch->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
+      fetch->last_modified = g_strdup (response->last_modified);
     }
 
   g_input_stream_read_bytes_async (fetch->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
@@ -672,30 +676,35 @@ sent_cb (GObject      *source_object,
 static void
 start_request (Fetch *fetch)
 {
-  SoupMessageHeaders *headers;
-
-  fetch->message = soup_message_new_from_uri (SOUP_METHOD_GET, fetch->uri);
-  soup_message_add_flags (fetch->message, SOUP_MESSAGE_NO_REDIRECT);
-  headers = soup_message_get_request_headers (fetch->message);
+  const char *headers[7] = { NULL, };
+  guint n = 0;
 
   if (fetch->stage == STAGE_SIGNATURE)
     {
       /* Always the whole signature: it is small, and must match this data. */
-      soup_message_headers_replace (headers, "Accept", "*/*");
+      headers[n++] = "Accept";
+      headers[n++] = "*/*";
     }
   else
     {
-      soup_message_headers_replace (headers, "Accept", "application/json");
+      headers[n++] = "Accept";
+      headers[n++] = "application/json";
 
       /* Ask only for something newer than what we have. */
       if (fetch->metadata->etag != NULL)
-        soup_message_headers_replace (headers, "If-None-Match", fetch->metadata->etag);
+        {
+          headers[n++] = "If-None-Match";
+          headers[n++] = fetch->metadata->etag;
+        }
       else if (fetch->metadata->last_modified != NULL)
-        soup_message_headers_replace (headers, "If-Modified-Since", fetch->metadata->last_modified);
+        {
+          headers[n++] = "If-Modified-Since";
+          headers[n++] = fetch->metadata->last_modified;
+        }
     }
 
-  soup_session_send_async (fetch->refresher->session, fetch->message, G_PRIORITY_DEFAULT,
-                           fetch->cancellable, sent_cb, fetch);
+  atlas_http_client_send_async (fetch->refresher->http_client, fetch->uri, headers,
+                                fetch->cancellable, sent_cb, fetch);
 }
 
 static gboolean
@@ -722,7 +731,7 @@ atlas_refresher_dispose (GObject *object)
   AtlasRefresher *self = ATLAS_REFRESHER (object);
 
   /* A fetch holds a reference through its tasks, so none runs here. */
-  g_clear_object (&self->session);
+  g_clear_object (&self->http_client);
   g_clear_object (&self->storage);
   g_clear_pointer (&self->trusted_keys, atlas_trusted_keys_unref);
 
@@ -768,10 +777,7 @@ atlas_refresher_init (AtlasRefresher *self)
 {
   self->max_bytes = ATLAS_REFRESHER_DEFAULT_MAX_BYTES;
   self->deadline_seconds = ATLAS_REFRESHER_DEFAULT_DEADLINE;
-  self->session = soup_session_new_with_options ("user-agent", "StemCellAtlas/" PACKAGE_VERSION
-                                                 " (+https://github.com/stemcellatlas/stem-cell-atlas)",
-                                                 "timeout", ATLAS_REFRESHER_DEFAULT_IO_TIMEOUT,
-                                                 NULL);
+  self->io_timeout_seconds = ATLAS_REFRESHER_DEFAULT_IO_TIMEOUT;
 }
 
 AtlasRefresher *
@@ -796,7 +802,9 @@ atlas_refresher_set_limits (AtlasRefresher *self,
 
   self->max_bytes = max_bytes;
   self->deadline_seconds = deadline_seconds;
-  g_object_set (self->session, "timeout", io_timeout_seconds, NULL);
+  self->io_timeout_seconds = io_timeout_seconds;
+  if (self->http_client != NULL)
+    atlas_http_client_set_io_timeout (self->http_client, io_timeout_seconds);
 }
 
 /* The keys whose signatures are accepted. Until they are set, every
@@ -880,6 +888,18 @@ atlas_refresher_refresh_async (AtlasRefresher      *self,
       g_task_return_new_error (task, ATLAS_REFRESH_ERROR, ATLAS_REFRESH_UNTRUSTED,
                                "the data’s signature cannot be checked: there is no trusted key");
       return;
+    }
+  if (self->http_client == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->http_client = atlas_http_client_new (self->io_timeout_seconds, &error);
+      if (self->http_client == NULL)
+        {
+          g_task_return_new_error (task, ATLAS_REFRESH_ERROR, ATLAS_REFRESH_UNAVAILABLE,
+                                   "this installation cannot download: %s", error->message);
+          return;
+        }
     }
 
   fetch = g_new0 (Fetch, 1);

@@ -27,6 +27,8 @@ typedef enum {
   /* The signature is missing, malformed, by an unknown key or does not
    * match the data. */
   ATLAS_REFRESH_UNTRUSTED,
+  /* The network module is missing or broken: an installation problem. */
+  ATLAS_REFRESH_UNAVAILABLE,
 } AtlasRefreshOutcome;
 
 #define ATLAS_REFRESH_ERROR (atlas_refresh_error_quark ())

@@ -35,7 +35,7 @@ REQUIRED_FINISH_ARGS = {
 
 # Libraries org.gnome.Sdk ships, as meson's dependency() names them.
 RUNTIME_LIBRARIES = {
-    "glib-2.0", "gio-2.0", "gobject-2.0", "json-glib-1.0", "libsoup-3.0", "gtk4", "libadwaita-1",
+    "glib-2.0", "gio-2.0", "gobject-2.0", "gmodule-2.0", "json-glib-1.0", "libsoup-3.0", "gtk4", "libadwaita-1",
 }
 
 DEPENDENCY = re.compile(r"dependency\(\s*'([^']+)'([^)]*)\)")

@@ -13,6 +13,7 @@
 #include <libsoup/soup.h>
 
 #include "atlas-refresher.h"
+#include "atlas-soup-http-client.h"
 #include "atlas-test-signer.h"
 
 #define TEST_MAX_BYTES (1024 * 1024)
@@ -843,6 +844,8 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* The transport is linked in here, not loaded as the app's module. */
+  g_type_ensure (ATLAS_TYPE_SOUP_HTTP_CLIENT);
 
   document_v2 = make_document (2, 1);
   document_v3 = make_document (3, 1);
