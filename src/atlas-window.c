@@ -55,8 +55,6 @@ struct _AtlasWindow
   GtkWidget *content;
   AdwWindowTitle *content_title;
   GtkStack *content_stack;
-  AdwStatusPage *error_page;
-  AdwStatusPage *empty_page;
   GtkSpinner *loading_spinner;
   guint loading_spinner_id;
   AtlasCountryPage *country_page;
@@ -246,6 +244,29 @@ ensure_comparison_page (AtlasWindow *self)
   return self->comparison_page;
 }
 
+/* The status pages are rarely seen, so they are made when first shown.
+ * Their icons are set then too: at 128 px Adwaita has only SVG, which
+ * would load librsvg (6.5 MB) for pages nobody looks at. */
+static AdwStatusPage *
+ensure_status_page (GtkStack    *stack,
+                    const char  *name,
+                    const char  *icon_name,
+                    const char  *title,
+                    const char  *description)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (stack, name);
+
+  if (page == NULL)
+    {
+      page = adw_status_page_new ();
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon_name);
+      adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+      adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
+      gtk_stack_add_named (stack, page, name);
+    }
+  return ADW_STATUS_PAGE (page);
+}
+
 static void
 update_content_page (AtlasWindow *self)
 {
@@ -272,16 +293,18 @@ update_content_page (AtlasWindow *self)
   else if (self->store != NULL && atlas_store_get_dataset (self->store) != NULL)
     {
       name = "empty";
-      adw_status_page_set_icon_name (self->empty_page, "mark-location-symbolic");
+      ensure_status_page (self->content_stack, name, "mark-location-symbolic",
+                          _("No Country Selected"), _("Choose a country from the list"));
     }
   else if (error != NULL)
     {
       /* Status page descriptions are markup; the message is not. */
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
-      adw_status_page_set_description (self->error_page, escaped);
-      adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
       name = "error";
+      adw_status_page_set_description (ensure_status_page (self->content_stack, name, "dialog-error-symbolic",
+                                                           _("Could Not Load Data"), NULL),
+                                       escaped);
     }
   else
     {
@@ -310,8 +333,16 @@ update_sidebar_page (AtlasWindow *self)
   gboolean searching = self->folded_query != NULL && *self->folded_query != '\0';
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
 
-  gtk_stack_set_visible_child_name (self->sidebar_stack,
-                                    searching && n_items == 0 ? "no-results" : "list");
+  if (searching && n_items == 0)
+    {
+      AdwStatusPage *page = ensure_status_page (self->sidebar_stack, "no-results", "edit-find-symbolic",
+                                                _("No Results Found"), _("Try a different search"));
+
+      gtk_widget_add_css_class (GTK_WIDGET (page), "compact");
+      gtk_stack_set_visible_child (self->sidebar_stack, GTK_WIDGET (page));
+    }
+  else
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "list");
 }
 
 static void
@@ -940,8 +971,6 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, content);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, country_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, nav_list);

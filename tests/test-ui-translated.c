@@ -22,6 +22,8 @@ test_window_in_japanese (void)
   AtlasWindow *window = atlas_ui_test_open_window (app);
 
   /* The search's empty state and the sidebar's navigation. */
+  gtk_editable_set_text (GTK_EDITABLE (atlas_window_get_search_entry (window)), "zzzz");
+  WAIT_UNTIL (g_list_model_get_n_items (atlas_window_get_visible_countries (window)) == 0);
   g_assert_nonnull (atlas_ui_test_find (GTK_WIDGET (window), atlas_ui_test_is_status_page, "結果が見つかりませんでした"));
   g_assert_null (atlas_ui_test_find (GTK_WIDGET (window), atlas_ui_test_is_status_page, "No Results Found"));
   g_assert_nonnull (atlas_ui_test_find (GTK_WIDGET (window), atlas_ui_test_is_label_with_text, "国を比較"));

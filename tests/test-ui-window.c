@@ -69,11 +69,11 @@ test_search_filters (void)
   GListModel *visible = atlas_window_get_visible_countries (window);
   GtkEditable *entry = GTK_EDITABLE (atlas_window_get_search_entry (window));
   guint n_all = g_list_model_get_n_items (visible);
-  GtkWidget *no_results = atlas_ui_test_find (GTK_WIDGET (window), atlas_ui_test_is_status_page, "No Results Found");
+  GtkWidget *no_results;
   g_autofree char *name = NULL;
 
-  g_assert_nonnull (no_results);
-  g_assert_false (gtk_widget_get_mapped (no_results));
+  /* The empty state is made when a search first finds nothing. */
+  g_assert_null (atlas_ui_test_find (GTK_WIDGET (window), atlas_ui_test_is_status_page, "No Results Found"));
 
   gtk_editable_set_text (entry, "japan");
   WAIT_UNTIL (g_list_model_get_n_items (visible) == 1);
@@ -82,6 +82,9 @@ test_search_filters (void)
 
   gtk_editable_set_text (entry, "zzzz");
   WAIT_UNTIL (g_list_model_get_n_items (visible) == 0);
+  no_results = atlas_ui_test_find (GTK_WIDGET (window), atlas_ui_test_is_status_page, "No Results Found");
+  g_assert_nonnull (no_results);
+  g_assert_true (gtk_widget_has_css_class (no_results, "compact"));
   WAIT_UNTIL (gtk_widget_get_mapped (no_results));
 
   gtk_editable_set_text (entry, "");
