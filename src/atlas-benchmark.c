@@ -35,6 +35,7 @@
 #include <time.h>
 
 #include "atlas-benchmark.h"
+#include "atlas-process-memory.h"
 #include "atlas-window.h"
 
 #define PROBE_INTERVAL_MS 1
@@ -121,66 +122,12 @@ get_thread_cpu_time (void)
   return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
 }
 
-/* The proportional size of the System V shared memory the process has
- * mapped, in kB: with GSK_RENDERER=cairo on X11, GTK 4.8 uploads each
- * frame through cairo's MIT-SHM pool, which keeps the last uploaded
- * region's pages until a later upload, so it measures the frames drawn,
- * not the program. Reported apart for that reason. */
-static guint64
-read_shm_pss_kb (void)
-{
-  g_autofree char *contents = NULL;
-  gboolean in_shm = FALSE;
-  guint64 total = 0;
-
-  if (!g_file_get_contents ("/proc/self/smaps", &contents, NULL, NULL))
-    return 0;
-
-  for (const char *line = contents; line != NULL && *line != '\0'; )
-    {
-      const char *next = strchr (line, '\n');
-      g_autofree char *text = next != NULL ? g_strndup (line, next - line) : g_strdup (line);
-      const char *space = strchr (text, ' ');
-      const char *dash = strchr (text, '-');
-
-      /* A mapping's header ("start-end perms offset dev inode path")
-       * starts the fields that describe it. */
-      if (space != NULL && dash != NULL && dash < space)
-        in_shm = strstr (text, " /SYSV") != NULL;
-      else if (in_shm && g_str_has_prefix (text, "Pss:"))
-        total += g_ascii_strtoull (text + strlen ("Pss:"), NULL, 10);
-      line = next != NULL ? next + 1 : NULL;
-    }
-  return total;
-}
-
-/* From /proc/self/smaps_rollup, in kB: the proportional set size and its
- * anonymous and file-backed parts, the resident set size, and the unique
- * set size (private pages), which other processes sharing libraries do
- * not change. */
 static void
 emit_memory (void)
 {
-  static const char * const fields[] = { "Pss:", "Pss_Anon:", "Pss_File:", "Rss:", "Private_Clean:", "Private_Dirty:" };
-  guint64 values[G_N_ELEMENTS (fields)] = { 0, };
-  g_autofree char *contents = NULL;
+  g_autofree char *memory = atlas_process_memory_describe ();
 
-  if (g_file_get_contents ("/proc/self/smaps_rollup", &contents, NULL, NULL))
-    {
-      for (const char *line = contents; line != NULL && *line != '\0'; )
-        {
-          const char *next = strchr (line, '\n');
-
-          for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-            if (g_str_has_prefix (line, fields[i]))
-              values[i] = g_ascii_strtoull (line + strlen (fields[i]), NULL, 10);
-          line = next != NULL ? next + 1 : NULL;
-        }
-    }
-
-  emit ("memory pss-kb %" G_GUINT64_FORMAT " pss-anon-kb %" G_GUINT64_FORMAT " pss-file-kb %" G_GUINT64_FORMAT
-        " rss-kb %" G_GUINT64_FORMAT " uss-kb %" G_GUINT64_FORMAT " shm-pss-kb %" G_GUINT64_FORMAT,
-        values[0], values[1], values[2], values[3], values[4] + values[5], read_shm_pss_kb ());
+  emit ("memory %s", memory);
 }
 
 static void

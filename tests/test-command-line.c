@@ -11,6 +11,7 @@
 #include "atlas-command-line.h"
 #include "atlas-soup-http-client.h"
 #include "atlas-storage.h"
+#include "atlas-test-server.h"
 #include "atlas-test-signer.h"
 
 static GBytes *served;
@@ -48,18 +49,9 @@ handle_request (SoupServer        *server,
 static char *
 start_server (SoupServer **server)
 {
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-  char *url;
-
   *server = soup_server_new (NULL, NULL);
   soup_server_add_handler (*server, NULL, handle_request, NULL, NULL);
-  soup_server_listen_local (*server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (*server);
-  url = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  return url;
+  return atlas_test_server_listen (*server);
 }
 
 static GBytes *

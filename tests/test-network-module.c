@@ -11,6 +11,7 @@
 
 #include "atlas-http-client.h"
 #include "atlas-refresher.h"
+#include "atlas-test-server.h"
 #include "atlas-test-signer.h"
 
 #define RETRY_AFTER_DATE "Wed, 21 Oct 2037 07:28:00 GMT"
@@ -63,15 +64,10 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  GSList *uris;
 
   fixture->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (fixture->server, NULL, handle_request, fixture, NULL);
-  soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (fixture->server);
-  fixture->base_url = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  fixture->base_url = atlas_test_server_listen (fixture->server);
   if (g_str_has_suffix (fixture->base_url, "/"))
     fixture->base_url[strlen (fixture->base_url) - 1] = '\0';
 

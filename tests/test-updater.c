@@ -8,6 +8,7 @@
 #include <libsoup/soup.h>
 
 #include "atlas-soup-http-client.h"
+#include "atlas-test-server.h"
 #include "atlas-test-signer.h"
 #include "atlas-updater.h"
 
@@ -289,17 +290,11 @@ serve_fixture (Fixture    *fixture,
 {
   SoupServer *server = soup_server_new (NULL, NULL);
   g_autofree char *url = NULL;
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
 
   g_clear_pointer (&served, g_bytes_unref);
   served = atlas_test_read_file ("fixtures", "valid", name, NULL);
   soup_server_add_handler (server, NULL, handle_request, NULL, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  url = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  url = atlas_test_server_listen (server);
   g_settings_set_string (fixture->settings, "data-url", url);
   return server;
 }
@@ -312,18 +307,12 @@ test_manual_refresh_notices (Fixture       *fixture,
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "valid", "minimal.json", NULL);
   g_autofree char *contents = NULL;
   g_autofree char *url = NULL;
-  g_autoptr(GError) error = NULL;
   gsize length;
-  GSList *uris;
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   served = g_bytes_new_take (g_steal_pointer (&contents), length);
   soup_server_add_handler (server, NULL, handle_request, NULL, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  url = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  url = atlas_test_server_listen (server);
   g_settings_set_string (fixture->settings, "data-url", url);
 
   /* Manual refresh works even when the monitor says offline: it can be wrong. */
