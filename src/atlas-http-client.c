@@ -5,7 +5,7 @@
  *
  * The implementation, over libsoup, lives in a module (atlas-network.so,
  * src/atlas-soup-http-client.c) loaded the first time the app refreshes:
- * libsoup and the fifteen libraries it brings (Kerberos, SQLite, nghttp2,
+ * libsoup and the twelve libraries it brings (Kerberos, SQLite, nghttp2,
  * psl, …) are then neither loaded nor relocated at start-up, and cost the
  * many readers who never refresh in a session no memory. Programs that
  * link the implementation in (the tests) register its type first, and
