@@ -86,10 +86,11 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->accept_seen);
 }
 
+/* Keeps the result of an asynchronous call for the loop that waits on it. */
 static void
-send_done_cb (GObject      *source_object,
-              GAsyncResult *result,
-              gpointer      user_data)
+store_result_cb (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
@@ -108,7 +109,7 @@ fetch (Fixture            *fixture,
   g_autoptr(GError) error = NULL;
   GBytes *body;
 
-  atlas_http_client_send_async (fixture->client, uri, headers, NULL, send_done_cb, &result);
+  atlas_http_client_send_async (fixture->client, uri, headers, NULL, store_result_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
 
@@ -173,14 +174,6 @@ test_retry_after (Fixture       *fixture,
   g_assert_cmpint (g_date_time_to_unix (response->retry_after_date), ==, 2139722880);
 }
 
-static void
-refresh_done_cb (GObject      *source_object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 /* Without the module the app runs, and a refresh says what is wrong. */
 static void
 test_missing_module (void)
@@ -198,7 +191,7 @@ test_missing_module (void)
       g_setenv ("ATLAS_MODULE_DIR", "/nonexistent", TRUE);
       atlas_refresher_set_trusted_keys (refresher, keys);
       atlas_refresher_refresh_async (refresher, "https://example.invalid/atlas.json", 1, NULL,
-                                     refresh_done_cb, &result);
+                                     store_result_cb, &result);
       while (result == NULL)
         g_main_context_iteration (NULL, TRUE);
 
