@@ -5,10 +5,9 @@
  * The transport is an AtlasHttpClient (libsoup, in a module loaded on the
  * first refresh); every rule about what is fetched is here. libsoup 3 has
  * no body-size limit and follows redirects across schemes, so both are
- * ours: redirects
- * are followed by hand (https only, never down to http), the body is counted
- * after decoding as it arrives (so a compression bomb stops at the cap), and
- * a deadline cuts off a server that trickles.
+ * ours: redirects are followed by hand (https only, never down to http),
+ * the body is counted after decoding as it arrives (so a compression bomb
+ * stops at the cap), and a deadline cuts off a server that trickles.
  *
  * The data must be signed by the publisher (minisign, see atlas-signature.c):
  * after the body, the signature is fetched from the same address plus
