@@ -14,8 +14,11 @@
 #include "atlas-therapy-page.h"
 #include "atlas-window.h"
 
-/* A list view makes every row of a batch at once: 25 rows take ~20 ms. */
-#define SIDEBAR_BATCH_SIZE 25
+/* A list view makes every row of a batch at once and lays them out in the
+ * next frame. With 25 a run in three held the main loop for ~50 ms (the
+ * benchmark's stall probe, large data); 12, about a screenful at the
+ * default size, keep it near 30 ms. */
+#define SIDEBAR_BATCH_SIZE 12
 
 struct _AtlasWindow
 {
