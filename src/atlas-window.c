@@ -293,7 +293,13 @@ update_content_page (AtlasWindow *self)
     {
       name = "country";
     }
-  else if (self->store != NULL && atlas_store_get_dataset (self->store) != NULL)
+  else if (loaded && self->sidebar_countries != NULL && atlas_staged_list_model_get_pending (self->sidebar_countries))
+    {
+      /* The country comes back once the sidebar has its row: until then
+       * the data is still on its way, as far as the reader can tell. */
+      name = "loading";
+    }
+  else if (loaded)
     {
       name = "empty";
       ensure_status_page (self->content_stack, name, "mark-location-symbolic",

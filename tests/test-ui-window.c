@@ -318,6 +318,60 @@ test_loading_spinner (void)
   g_object_unref (unloaded);
 }
 
+typedef struct
+{
+  AtlasWindow *window;
+  GPtrArray *seen;
+} PageRecord;
+
+/* Notes each page the window shows, in order. */
+static gboolean
+record_page_cb (gpointer user_data)
+{
+  PageRecord *record = user_data;
+  const char *name = atlas_window_get_visible_page_name (record->window);
+  GPtrArray *seen = record->seen;
+
+  if (seen->len == 0 || g_strcmp0 (g_ptr_array_index (seen, seen->len - 1), name) != 0)
+    g_ptr_array_add (seen, g_strdup (name));
+  return G_SOURCE_CONTINUE;
+}
+
+/* The sidebar takes the countries a batch at a time; until the selected
+ * country's row is there the window goes on showing that it is loading,
+ * never "No Country Selected". */
+static void
+test_no_empty_page_while_loading (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  AtlasApplication *unloaded = g_object_new (ATLAS_TYPE_APPLICATION,
+                                             "application-id", "io.github.stemcellatlas.StemCellAtlas.Loading",
+                                             "flags", G_APPLICATION_NON_UNIQUE,
+                                             "resource-base-path", RESOURCE_PREFIX,
+                                             NULL);
+  PageRecord record = { NULL, seen };
+  guint record_id;
+
+  g_application_register (G_APPLICATION (unloaded), NULL, &error);
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (unloaded));
+
+  record.window = atlas_ui_test_open_window (unloaded);
+  record_id = g_timeout_add (1, record_page_cb, &record);
+  atlas_application_load_data (unloaded);
+  WAIT_UNTIL (g_strcmp0 (atlas_window_get_visible_page_name (record.window), "country") == 0);
+  g_source_remove (record_id);
+
+  g_assert_cmpuint (seen->len, >=, 1);
+  for (guint i = 0; i < seen->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (seen, i), !=, "empty");
+
+  atlas_ui_test_close_window (record.window);
+  g_application_release (G_APPLICATION (unloaded));
+  g_object_unref (unloaded);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -337,6 +391,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/main-menu", test_main_menu);
   g_test_add_func ("/ui/window/add-to-saved-comparison", test_add_to_saved_comparison);
   g_test_add_func ("/ui/window/loading-spinner", test_loading_spinner);
+  g_test_add_func ("/ui/window/no-empty-page-while-loading", test_no_empty_page_while_loading);
 
   status = g_test_run ();
 
