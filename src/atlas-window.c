@@ -1140,19 +1140,22 @@ attach_application (AtlasWindow      *self,
   else
     ensure_comparison_page (self);
 
-  self->sidebar_countries = atlas_staged_list_model_new (atlas_store_get_countries (self->store),
-                                                         SIDEBAR_BATCH_SIZE);
+  /* Sorted before it is staged: the batches then come in the order the
+   * rows are shown, so a row never moves under the pointer while the list
+   * fills, and the first batch is the top of the list. */
+  sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (ATLAS_TYPE_COUNTRY, NULL, "display-name")));
+  sorted = gtk_sort_list_model_new (g_object_ref (atlas_store_get_countries (self->store)), sorter);
+  self->sidebar_countries = atlas_staged_list_model_new (G_LIST_MODEL (sorted), SIDEBAR_BATCH_SIZE);
+  g_object_unref (sorted);
   filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sidebar_countries)),
                                         GTK_FILTER (g_object_ref (self->filter)));
-  sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (ATLAS_TYPE_COUNTRY, NULL, "display-name")));
-  sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), sorter);
   /* Without autoselect from the start: a model that already has items would
    * otherwise come with its first row selected, unseen by the handler below. */
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (sorted));
-  g_object_unref (sorted);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (filtered));
+  g_object_unref (filtered);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_swapped (self->selection, "notify::selected-item",

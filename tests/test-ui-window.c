@@ -372,6 +372,67 @@ test_no_empty_page_while_loading (void)
   g_object_unref (unloaded);
 }
 
+static void
+on_sidebar_items_changed (GListModel *model,
+                          guint       position,
+                          guint       removed,
+                          guint       added,
+                          gpointer    user_data)
+{
+  guint *n_out_of_order = user_data;
+
+  /* Rows are only ever added after the last one: none moves while the
+   * reader may be about to click it. */
+  if (removed != 0 || position + added != g_list_model_get_n_items (model))
+    (*n_out_of_order)++;
+}
+
+/* The sidebar fills in the order it shows, a batch at a time. */
+static void
+test_sidebar_fills_in_order (void)
+{
+  g_autoptr(GError) error = NULL;
+  AtlasApplication *unloaded = g_object_new (ATLAS_TYPE_APPLICATION,
+                                             "application-id", "io.github.stemcellatlas.StemCellAtlas.Filling",
+                                             "flags", G_APPLICATION_NON_UNIQUE,
+                                             "resource-base-path", RESOURCE_PREFIX,
+                                             NULL);
+  AtlasWindow *window;
+  GListModel *visible;
+  guint n_out_of_order = 0;
+  guint n_countries;
+
+  g_application_register (G_APPLICATION (unloaded), NULL, &error);
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (unloaded));
+
+  window = atlas_ui_test_open_window (unloaded);
+  visible = atlas_window_get_visible_countries (window);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 0);
+  g_signal_connect (visible, "items-changed", G_CALLBACK (on_sidebar_items_changed), &n_out_of_order);
+
+  atlas_application_load_data (unloaded);
+  WAIT_UNTIL (atlas_store_get_dataset (atlas_application_get_store (unloaded)) != NULL);
+  n_countries = g_list_model_get_n_items (atlas_dataset_get_countries (atlas_store_get_dataset (atlas_application_get_store (unloaded))));
+  /* The bundled data is more than one batch. */
+  g_assert_cmpuint (n_countries, >, 12);
+  WAIT_UNTIL (g_list_model_get_n_items (visible) == n_countries);
+  g_assert_cmpuint (n_out_of_order, ==, 0);
+
+  for (guint i = 1; i < n_countries; i++)
+    {
+      g_autofree char *previous = dup_country_name (i - 1, visible);
+      g_autofree char *current = dup_country_name (i, visible);
+
+      g_assert_cmpint (g_utf8_collate (previous, current), <=, 0);
+    }
+
+  g_signal_handlers_disconnect_by_func (visible, on_sidebar_items_changed, &n_out_of_order);
+  atlas_ui_test_close_window (window);
+  g_application_release (G_APPLICATION (unloaded));
+  g_object_unref (unloaded);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +453,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/add-to-saved-comparison", test_add_to_saved_comparison);
   g_test_add_func ("/ui/window/loading-spinner", test_loading_spinner);
   g_test_add_func ("/ui/window/no-empty-page-while-loading", test_no_empty_page_while_loading);
+  g_test_add_func ("/ui/window/sidebar-fills-in-order", test_sidebar_fills_in_order);
 
   status = g_test_run ();
 
