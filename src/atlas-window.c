@@ -15,9 +15,8 @@
 #include "atlas-window.h"
 
 /* A list view makes every row of a batch at once and lays them out in the
- * next frame. With 25 a run in three held the main loop for ~50 ms (the
- * benchmark's stall probe, large data); 12, about a screenful at the
- * default size, keep it near 30 ms. */
+ * next frame: a batch is about a screenful at the default size, so the
+ * first one fills the view and none holds the main loop long. */
 #define SIDEBAR_BATCH_SIZE 12
 
 struct _AtlasWindow
