@@ -285,25 +285,41 @@ is_mapped_spinner (GtkWidget     *widget,
   return GTK_IS_SPINNER (widget) && gtk_widget_get_mapped (widget) && gtk_spinner_get_spinning (GTK_SPINNER (widget));
 }
 
+/* A second application of its own, whose data is loaded only when the test
+ * asks; its own id (@suffix), as the test's application holds the bus path
+ * of the real one. */
+static AtlasApplication *
+new_unloaded_app (const char *suffix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strconcat ("io.github.stemcellatlas.StemCellAtlas.", suffix, NULL);
+  AtlasApplication *unloaded = g_object_new (ATLAS_TYPE_APPLICATION,
+                                             "application-id", id,
+                                             "flags", G_APPLICATION_NON_UNIQUE,
+                                             "resource-base-path", RESOURCE_PREFIX,
+                                             NULL);
+
+  g_application_register (G_APPLICATION (unloaded), NULL, &error);
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (unloaded));
+  return unloaded;
+}
+
+static void
+free_unloaded_app (AtlasApplication *unloaded)
+{
+  g_application_release (G_APPLICATION (unloaded));
+  g_object_unref (unloaded);
+}
+
 /* While the data loads the window shows nothing at first, then a spinner
  * if loading takes a while: most loads end before it would show. */
 static void
 test_loading_spinner (void)
 {
-  g_autoptr(GError) error = NULL;
-  /* A second application of its own, whose data is never loaded; its own id,
-   * as the test's application holds the bus path of the real one. */
-  AtlasApplication *unloaded = g_object_new (ATLAS_TYPE_APPLICATION,
-                                             "application-id", "io.github.stemcellatlas.StemCellAtlas.Unloaded",
-                                             "flags", G_APPLICATION_NON_UNIQUE,
-                                             "resource-base-path", RESOURCE_PREFIX,
-                                             NULL);
+  AtlasApplication *unloaded = new_unloaded_app ("Unloaded");
   AtlasWindow *window;
   gint64 opened;
-
-  g_application_register (G_APPLICATION (unloaded), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (unloaded));
 
   window = atlas_ui_test_open_window (unloaded);
   opened = g_get_monotonic_time ();
@@ -314,8 +330,7 @@ test_loading_spinner (void)
   g_assert_cmpint (g_get_monotonic_time () - opened, >=, 400 * 1000);
 
   atlas_ui_test_close_window (window);
-  g_application_release (G_APPLICATION (unloaded));
-  g_object_unref (unloaded);
+  free_unloaded_app (unloaded);
 }
 
 typedef struct
@@ -343,19 +358,10 @@ record_page_cb (gpointer user_data)
 static void
 test_no_empty_page_while_loading (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
-  AtlasApplication *unloaded = g_object_new (ATLAS_TYPE_APPLICATION,
-                                             "application-id", "io.github.stemcellatlas.StemCellAtlas.Loading",
-                                             "flags", G_APPLICATION_NON_UNIQUE,
-                                             "resource-base-path", RESOURCE_PREFIX,
-                                             NULL);
+  AtlasApplication *unloaded = new_unloaded_app ("Loading");
   PageRecord record = { NULL, seen };
   guint record_id;
-
-  g_application_register (G_APPLICATION (unloaded), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (unloaded));
 
   record.window = atlas_ui_test_open_window (unloaded);
   record_id = g_timeout_add (1, record_page_cb, &record);
@@ -368,8 +374,7 @@ test_no_empty_page_while_loading (void)
     g_assert_cmpstr (g_ptr_array_index (seen, i), !=, "empty");
 
   atlas_ui_test_close_window (record.window);
-  g_application_release (G_APPLICATION (unloaded));
-  g_object_unref (unloaded);
+  free_unloaded_app (unloaded);
 }
 
 static void
@@ -391,20 +396,11 @@ on_sidebar_items_changed (GListModel *model,
 static void
 test_sidebar_fills_in_order (void)
 {
-  g_autoptr(GError) error = NULL;
-  AtlasApplication *unloaded = g_object_new (ATLAS_TYPE_APPLICATION,
-                                             "application-id", "io.github.stemcellatlas.StemCellAtlas.Filling",
-                                             "flags", G_APPLICATION_NON_UNIQUE,
-                                             "resource-base-path", RESOURCE_PREFIX,
-                                             NULL);
+  AtlasApplication *unloaded = new_unloaded_app ("Filling");
   AtlasWindow *window;
   GListModel *visible;
   guint n_out_of_order = 0;
   guint n_countries;
-
-  g_application_register (G_APPLICATION (unloaded), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (unloaded));
 
   window = atlas_ui_test_open_window (unloaded);
   visible = atlas_window_get_visible_countries (window);
@@ -429,8 +425,7 @@ test_sidebar_fills_in_order (void)
 
   g_signal_handlers_disconnect_by_func (visible, on_sidebar_items_changed, &n_out_of_order);
   atlas_ui_test_close_window (window);
-  g_application_release (G_APPLICATION (unloaded));
-  g_object_unref (unloaded);
+  free_unloaded_app (unloaded);
 }
 
 int
