@@ -366,14 +366,14 @@ rebuild_columns_group (AtlasComparisonPage *self)
     {
       AtlasCountry *country = atlas_comparison_get_country (self->comparison, i);
       const char *id = atlas_country_get_id (country);
-      AdwActionRow *row = atlas_rows_new (atlas_country_get_display_name (country), NULL);
+      AtlasInfoRow *row = atlas_info_row_new (atlas_country_get_display_name (country), NULL);
 
-      adw_action_row_add_prefix (row, make_flag (country));
-      adw_action_row_add_suffix (row, make_icon_button ("go-up-symbolic", _("Move Up"),
+      atlas_info_row_add_prefix (row, make_flag (country));
+      atlas_info_row_add_suffix (row, make_icon_button ("go-up-symbolic", _("Move Up"),
                                                         "comparison.move-back", id, i > 0));
-      adw_action_row_add_suffix (row, make_icon_button ("go-down-symbolic", _("Move Down"),
+      atlas_info_row_add_suffix (row, make_icon_button ("go-down-symbolic", _("Move Down"),
                                                         "comparison.move-forward", id, i + 1 < n_columns));
-      adw_action_row_add_suffix (row, make_icon_button ("list-remove-symbolic", _("Remove from Comparison"),
+      atlas_info_row_add_suffix (row, make_icon_button ("list-remove-symbolic", _("Remove from Comparison"),
                                                         "comparison.remove", id, TRUE));
 
       adw_preferences_group_add (self->columns_group, GTK_WIDGET (row));
@@ -389,10 +389,10 @@ make_mark_row (guint    position,
   AtlasProduct *product = atlas_timeline_chart_get_mark_product (self->chart, position);
   AtlasCountry *country = atlas_timeline_chart_get_mark_country (self->chart, position);
   g_autofree char *text = atlas_timeline_chart_dup_mark_text (self->chart, position);
-  AdwActionRow *row = atlas_rows_new_country_link (atlas_product_get_name (product), text,
+  AtlasInfoRow *row = atlas_rows_new_country_link (atlas_product_get_name (product), text,
                                                    atlas_country_get_id (country), NULL);
 
-  adw_action_row_add_prefix (row, atlas_timeline_chart_key_new (atlas_timeline_chart_get_mark_status (self->chart, position)));
+  atlas_info_row_add_prefix (row, atlas_timeline_chart_key_new (atlas_timeline_chart_get_mark_status (self->chart, position)));
   gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("Open the country"));
 
   return GTK_WIDGET (row);
@@ -447,7 +447,7 @@ rebuild_sources (AtlasComparisonPage *self)
   for (guint i = 0; source_ids[i] != NULL; i++)
     {
       AtlasSource *source = atlas_dataset_lookup_source (dataset, source_ids[i]);
-      AdwActionRow *row;
+      AtlasInfoRow *row;
 
       if (source == NULL)
         continue;

@@ -114,7 +114,7 @@ make_product_row (gpointer item,
   AtlasProduct *product = item;
   AtlasCountry *country = atlas_dataset_find_product_country (user_data, atlas_product_get_id (product));
   g_autofree char *subtitle = NULL;
-  AdwActionRow *row;
+  AtlasInfoRow *row;
 
   /* Translators: a product's sponsor and its country, e.g. "JCR Pharmaceuticals · Japan". */
   subtitle = g_strdup_printf (_("%s · %s"), atlas_product_get_sponsor (product), atlas_country_get_display_name (country));
@@ -154,10 +154,10 @@ make_status_row (AtlasDataset *dataset,
 
   if (g_list_model_get_n_items (products) == 0)
     {
-      AdwActionRow *row = atlas_rows_new (atlas_country_get_display_name (entry->country), status->summary);
+      AtlasInfoRow *row = atlas_info_row_new (atlas_country_get_display_name (entry->country), status->summary);
 
-      adw_action_row_add_prefix (row, make_flag (entry->country));
-      adw_action_row_add_suffix (row, badge);
+      atlas_info_row_add_prefix (row, make_flag (entry->country));
+      atlas_info_row_add_suffix (row, badge);
       gtk_widget_set_name (GTK_WIDGET (row), atlas_country_get_id (entry->country));
       return GTK_WIDGET (row);
     }
@@ -225,7 +225,7 @@ show_condition_now (AtlasConditionsPage *self)
 
   if (entries->len == 0)
     {
-      GtkWidget *row = GTK_WIDGET (atlas_rows_new (_("No country in the data has anything for this condition"), NULL));
+      GtkWidget *row = GTK_WIDGET (atlas_info_row_new (_("No country in the data has anything for this condition"), NULL));
 
       adw_preferences_group_add (self->status_group, row);
       g_ptr_array_add (self->status_rows, row);
@@ -234,7 +234,7 @@ show_condition_now (AtlasConditionsPage *self)
   for (guint i = 0; i < source_ids->len; i++)
     {
       AtlasSource *source = atlas_dataset_lookup_source (dataset, g_ptr_array_index (source_ids, i));
-      AdwActionRow *row;
+      AtlasInfoRow *row;
 
       if (source == NULL)
         continue;

@@ -81,7 +81,7 @@ source_list_add (SourceList         *list,
 }
 
 static void
-add_link_button (AdwActionRow *row,
+add_link_button (AtlasInfoRow *row,
                  const char   *url)
 {
   GtkWidget *button = atlas_links_button_new (url);
@@ -89,8 +89,8 @@ add_link_button (AdwActionRow *row,
   if (button == NULL)
     return;
 
-  adw_action_row_add_suffix (row, button);
-  adw_action_row_set_activatable_widget (row, button);
+  atlas_info_row_add_suffix (row, button);
+  atlas_info_row_set_activatable_widget (row, button);
 }
 
 static char *
@@ -222,7 +222,7 @@ make_products_group (AtlasCountryPage *self,
     {
       const char *note = atlas_country_get_no_products_note (self->country);
 
-      adw_preferences_group_add (group, GTK_WIDGET (atlas_rows_new (_("No Approved Products"), note)));
+      adw_preferences_group_add (group, GTK_WIDGET (atlas_info_row_new (_("No Approved Products"), note)));
       return GTK_WIDGET (group);
     }
 
@@ -268,7 +268,7 @@ make_entry_row (gpointer item,
   AtlasEntry *entry = item;
   g_autofree char *title = dup_entry_title (entry);
   g_autofree char *subtitle = dup_entry_subtitle (entry);
-  AdwActionRow *row = atlas_rows_new (title, subtitle);
+  AtlasInfoRow *row = atlas_info_row_new (title, subtitle);
 
   (void) user_data;
 

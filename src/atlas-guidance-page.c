@@ -101,8 +101,8 @@ rebuild_now (AtlasGuidancePage *self)
           if (atlas_guidance_get_kind (item) != kind_groups[k].kind)
             continue;
 
-          adw_preferences_group_add (group, GTK_WIDGET (atlas_rows_new (atlas_guidance_get_title (item),
-                                                                         atlas_guidance_get_text (item))));
+          adw_preferences_group_add (group, GTK_WIDGET (atlas_info_row_new (atlas_guidance_get_title (item),
+                                                                             atlas_guidance_get_text (item))));
           add_cited_sources (cited, atlas_guidance_get_source_ids (item));
         }
       add_group (self, group);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-info-row.h"
 #include "atlas-row-pager.h"
 
 #define PAGER_KEY "atlas-row-pager"
@@ -66,18 +67,18 @@ update_more_row (AtlasRowPager *self)
   /* Translators: how much of a long list is shown, e.g. "25 of 500 shown". */
   subtitle = g_strdup_printf (_("%u of %u shown"), self->n_shown, n_items);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->more_row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->more_row), subtitle);
+  atlas_info_row_set_subtitle (ATLAS_INFO_ROW (self->more_row), subtitle);
 }
 
 static GtkWidget *
 make_more_row (AtlasRowPager *self)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = GTK_WIDGET (atlas_info_row_new (NULL, NULL));
   GtkWidget *icon = gtk_image_new_from_icon_name ("go-down-symbolic");
 
   gtk_widget_add_css_class (row, "show-more");
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+  atlas_info_row_add_suffix (ATLAS_INFO_ROW (row), icon);
   g_signal_connect_object (row, "activated", G_CALLBACK (atlas_row_pager_show_more), self,
                            G_CONNECT_SWAPPED);
 

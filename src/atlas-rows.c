@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The rows every page builds from the data. Their text comes from the
- * data, which must never be read as markup: libadwaita 1.2 rows and group
- * titles parse markup unless told otherwise. */
+ * data, which must never be read as markup: AtlasInfoRow never parses it,
+ * but libadwaita 1.2 group titles do. */
 
 #include "config.h"
 
@@ -11,26 +11,12 @@
 #include "atlas-links.h"
 #include "atlas-rows.h"
 
-AdwActionRow *
-atlas_rows_new (const char *title,
-                const char *subtitle)
-{
-  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (row, subtitle);
-
-  return row;
-}
-
 /* A label above its value, like the "property" rows of later libadwaita. */
-AdwActionRow *
+AtlasInfoRow *
 atlas_rows_new_property (const char *label,
                          const char *value)
 {
-  AdwActionRow *row = atlas_rows_new (label, value);
+  AtlasInfoRow *row = atlas_info_row_new (label, value);
 
   gtk_widget_add_css_class (GTK_WIDGET (row), "property");
 
@@ -39,23 +25,23 @@ atlas_rows_new_property (const char *label,
 
 /* A source: its title, publisher and when it was read, and a button that
  * opens it (for pages that install atlas_links_install_action()). */
-AdwActionRow *
+AtlasInfoRow *
 atlas_rows_new_source (AtlasSource *source)
 {
   g_autofree char *accessed = atlas_date_format (atlas_source_get_accessed (source));
   g_autofree char *subtitle = NULL;
-  AdwActionRow *row;
+  AtlasInfoRow *row;
   GtkWidget *button;
 
   /* Translators: a publisher and the date a page was read, e.g. "U.S. FDA · accessed 18 December 2024". */
   subtitle = g_strdup_printf (_("%s · accessed %s"), atlas_source_get_publisher (source), accessed);
-  row = atlas_rows_new (atlas_source_get_title (source), subtitle);
+  row = atlas_info_row_new (atlas_source_get_title (source), subtitle);
 
   button = atlas_links_button_new (atlas_source_get_url (source));
   if (button != NULL)
     {
-      adw_action_row_add_suffix (row, button);
-      adw_action_row_set_activatable_widget (row, button);
+      atlas_info_row_add_suffix (row, button);
+      atlas_info_row_set_activatable_widget (row, button);
     }
 
   return row;
@@ -67,17 +53,17 @@ atlas_rows_new_source (AtlasSource *source)
  *
  * A row that opens a country's page in the window (win.show-country).
  */
-AdwActionRow *
+AtlasInfoRow *
 atlas_rows_new_country_link (const char *title,
                              const char *subtitle,
                              const char *country_id,
                              GtkWidget  *suffix)
 {
-  AdwActionRow *row = atlas_rows_new (title, subtitle);
+  AtlasInfoRow *row = atlas_info_row_new (title, subtitle);
 
   if (suffix != NULL)
-    adw_action_row_add_suffix (row, suffix);
-  adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
+    atlas_info_row_add_suffix (row, suffix);
+  atlas_info_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-country");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_string (country_id));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

@@ -3,16 +3,15 @@
 
 #include <adwaita.h>
 
+#include "atlas-info-row.h"
 #include "atlas-source.h"
 
 G_BEGIN_DECLS
 
-AdwActionRow *atlas_rows_new              (const char  *title,
-                                           const char  *subtitle);
-AdwActionRow *atlas_rows_new_property     (const char  *label,
+AtlasInfoRow *atlas_rows_new_property     (const char  *label,
                                            const char  *value);
-AdwActionRow *atlas_rows_new_source       (AtlasSource *source);
-AdwActionRow *atlas_rows_new_country_link (const char  *title,
+AtlasInfoRow *atlas_rows_new_source       (AtlasSource *source);
+AtlasInfoRow *atlas_rows_new_country_link (const char  *title,
                                            const char  *subtitle,
                                            const char  *country_id,
                                            GtkWidget   *suffix);

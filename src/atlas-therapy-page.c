@@ -359,7 +359,7 @@ make_product_link_row (gpointer item,
   AtlasProduct *product = item;
   AtlasCountry *country = atlas_dataset_find_product_country (get_dataset (self), atlas_product_get_id (product));
   g_autofree char *subtitle = NULL;
-  AdwActionRow *row;
+  AtlasInfoRow *row;
 
   /* Translators: a product's country and its status, e.g. "Japan · Conditional". */
   subtitle = g_strdup_printf (_("%s · %s"), atlas_country_get_display_name (country),
@@ -386,7 +386,7 @@ on_cell_source_row_expanded (AdwExpanderRow   *row,
 
   if (products == NULL || g_list_model_get_n_items (products) == 0)
     {
-      adw_expander_row_add_row (row, GTK_WIDGET (atlas_rows_new (_("No products in the data"), NULL)));
+      adw_expander_row_add_row (row, GTK_WIDGET (atlas_info_row_new (_("No products in the data"), NULL)));
       g_signal_handlers_disconnect_by_func (row, on_cell_source_row_expanded, self);
       return;
     }
@@ -561,7 +561,7 @@ rebuild_now (AtlasTherapyPage *self)
   for (guint i = 0; i < source_ids->len; i++)
     {
       AtlasSource *source = atlas_dataset_lookup_source (dataset, g_ptr_array_index (source_ids, i));
-      AdwActionRow *row;
+      AtlasInfoRow *row;
 
       if (source == NULL)
         continue;

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "atlas-application.h"
+#include "atlas-info-row.h"
 #include "atlas-loader.h"
 #include "atlas-row-pager.h"
 #include "atlas-ui-test.h"
@@ -98,7 +99,7 @@ test_products_a_page_at_a_time (void)
   g_assert_nonnull (more_row);
   g_assert_true (gtk_widget_get_mapped (more_row));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (more_row)), ==, "Show 10 More");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (more_row)), ==, "10 of 100 shown");
+  g_assert_cmpstr (atlas_info_row_get_subtitle (ATLAS_INFO_ROW (more_row)), ==, "10 of 100 shown");
   g_assert_true (gtk_widget_grab_focus (more_row));
   g_assert_true (gtk_widget_activate (more_row));
 
@@ -109,7 +110,7 @@ test_products_a_page_at_a_time (void)
   focus = gtk_root_get_focus (gtk_widget_get_root (row));
   g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
   more_row = atlas_row_pager_get_more_row (pager);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (more_row)), ==, "20 of 100 shown");
+  g_assert_cmpstr (atlas_info_row_get_subtitle (ATLAS_INFO_ROW (more_row)), ==, "20 of 100 shown");
 
   /* The last page takes the "Show More" row away. */
   for (guint i = 0; i < 7; i++)
@@ -153,12 +154,12 @@ test_product_details_on_open (void)
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   sponsor = atlas_ui_test_find (row, atlas_ui_test_is_row, "Sponsor");
   g_assert_nonnull (sponsor);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sponsor)), ==, atlas_product_get_sponsor (product));
+  g_assert_cmpstr (atlas_info_row_get_subtitle (ATLAS_INFO_ROW (sponsor)), ==, atlas_product_get_sponsor (product));
   g_assert_nonnull (atlas_ui_test_find (row, atlas_ui_test_is_row, "Status history"));
-  n_details = atlas_ui_test_count (row, is_of_type, GSIZE_TO_POINTER (ADW_TYPE_ACTION_ROW));
+  n_details = atlas_ui_test_count (row, is_of_type, GSIZE_TO_POINTER (ATLAS_TYPE_INFO_ROW));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  g_assert_cmpuint (atlas_ui_test_count (row, is_of_type, GSIZE_TO_POINTER (ADW_TYPE_ACTION_ROW)), ==, n_details);
+  g_assert_cmpuint (atlas_ui_test_count (row, is_of_type, GSIZE_TO_POINTER (ATLAS_TYPE_INFO_ROW)), ==, n_details);
   g_assert_true (atlas_ui_test_find (row, atlas_ui_test_is_row, "Sponsor") == sponsor);
 
   atlas_ui_test_close_window (window);

@@ -833,6 +833,15 @@ def scenario_browse(sandbox):
     regulator = wait_for("a regulator containing 'MHLW' in the 'Regulators' list of Japan's page",
                          lambda: app.regulator_containing('MHLW'), context=app.country_page())
     log(f'browse: regulator shown: {name(regulator)!r}')
+    # Each source's button is named by its row, not only "Open Website".
+    sources = wait_for("the 'Sources' list of Japan's page",
+                       lambda: find_one(app.country_page(), by_role_name('list', 'Sources'),
+                                        prune=lambda a: role(a) == 'list'), context=app.country_page())
+    buttons = find_all(sources, lambda a: role(a) == 'push button')
+    if not buttons or any(len(name(b)) <= len('Open Website') for b in buttons):
+        raise Failure("the sources' buttons are not each named by their source: "
+                      f"{[name(b) for b in buttons]!r}", sources)
+    log(f'browse: {len(buttons)} source buttons, the first named {name(buttons[0])!r}')
 
     def folded_on_japan():
         # Narrow, the leaflet shows one pane: Japan's page, with a way back.
