@@ -13,10 +13,11 @@ keyboard and mouse input is synthesised through AT-SPI, and what the app
 shows is read from the accessibility tree, as a screen reader would.
 
 Scenarios (all by default, else those named, in that order): browse,
-search, refresh, refresh-untrusted, restart, compare, therapy, preferences. Each saves
-wide (1200 px) and narrow (360 px) screenshots of what it saw in
-BUILD_DIR/e2e-screenshots/, with the controls found without an accessible
-name in unnamed-controls.txt there, and on failure the accessibility tree.
+search, refresh, refresh-untrusted, restart, compare, therapy, conditions,
+guidance, preferences. Each saves wide (1200 px) and narrow (360 px)
+screenshots of what it saw in BUILD_DIR/e2e-screenshots/, with the controls
+found without an accessible name in unnamed-controls.txt there, and on
+failure the accessibility tree.
 
 The app refreshes only data signed with the publisher's keys, which ship in
 its GResource. The refresh scenario serves the signed test fixture and, with
@@ -1071,8 +1072,7 @@ def scenario_compare(sandbox):
 
 def scenario_therapy(sandbox):
     """Open "Therapy Types": every cell source of the bundled data is listed."""
-    with open(os.path.join(sandbox.source_dir, 'resources', 'data', 'atlas.json')) as f:
-        expected = [c['name'] for c in json.load(f)['cell_sources']]
+    expected = [c['name'] for c in bundled_data(sandbox)['cell_sources']]
     app = App(sandbox, Home(sandbox, 'therapy'), 'therapy')
     app.start()
     page = open_view(app, 'Therapy Types', 'AtlasTherapyPage')
@@ -1088,6 +1088,90 @@ def scenario_therapy(sandbox):
                      lambda: sorted(listed()) == sorted(expected) and listed(), context=cell_sources)
     log(f'therapy: cell sources listed: {shown}')
     app.screenshots('therapy')
+    app.quit()
+
+
+def bundled_data(sandbox):
+    with open(os.path.join(sandbox.source_dir, 'resources', 'data', 'atlas.json')) as f:
+        return json.load(f)
+
+
+def scenario_conditions(sandbox):
+    """Open "Conditions" and pick Parkinson's disease from its list: the
+    countries of the bundled data with something for it are listed, with
+    Japan's product; clicking the product opens Japan's page."""
+    data = bundled_data(sandbox)
+    country_names = {c['id']: c['name'] for c in data['countries']}
+    product_names = {p['id']: p['name'] for c in data['countries'] for p in c.get('products', [])}
+    condition = next(c for c in data['conditions'] if c['name'] == "Parkinson's disease")
+    expected = sorted(country_names[s['country']] for s in condition['statuses'])
+    products = [(country_names[s['country']], product_names[p])
+                for s in condition['statuses'] for p in s.get('products') or []]
+    if not products:
+        raise Failure(f"the bundled data has no product for {condition['name']!r} to open")
+
+    app = App(sandbox, Home(sandbox, 'conditions'), 'conditions')
+    app.start()
+    page = open_view(app, 'Conditions', 'AtlasConditionsPage')
+    combo = wait_for("the combo box 'Condition'",
+                     lambda: find_one(page, by_role_name('combo box', 'Condition')), context=page)
+    app.click(combo)
+    # The popover's list: the only label with that exact name until it is chosen.
+    item = wait_for(f"{condition['name']!r} in the list of conditions",
+                    lambda: find_one(app.acc, lambda a: by_role_name('label', condition['name'])(a)
+                                     and on_screen(a)), context=app.acc)
+    app.click(item)
+    wait_for(f"the summary of {condition['name']!r} on the page",
+             lambda: find_one(page, by_role_name('label', condition['summary'])), context=page)
+    by_country = wait_for("the list 'By Country'",
+                          lambda: find_one(page, by_role_name('list', 'By Country')), context=page)
+
+    def listed():
+        rows = find_all(by_country, lambda a: role(a) == 'list item' and name(a) in country_names.values(),
+                        prune=lambda a: role(a) == 'list item' and name(a) in country_names.values())
+        return sorted(name(r) for r in rows)
+    wait_for(f'the countries {expected} in the list', lambda: listed() == expected, context=by_country)
+    country, product = products[0]
+    row = wait_for(f"{country}'s product {product!r} in the list",
+                   lambda: find_one(by_country, by_role_name('list item', product)), context=by_country)
+    log(f'conditions: {condition["name"]!r} lists {listed()}, with {product!r} for {country}')
+    app.screenshots('conditions')
+
+    app.click(find_one(row, by_role_name('label', product)))
+    wait_for(f"the content title {country!r} after clicking {product!r}",
+             lambda: app.content_title() == country, context=app.frame)
+    app.quit()
+
+
+def scenario_guidance(sandbox):
+    """Open "For Patients": every question, warning sign and fact of the
+    bundled data is listed, and every source they cite, each with a button
+    named by its source."""
+    data = bundled_data(sandbox)
+    titles = sorted(g['title'] for g in data['guidance'])
+    source_titles = {s['id']: s['title'] for s in data['sources']}
+    cited = sorted({source_titles[i] for g in data['guidance'] for i in g.get('sources', [])})
+
+    app = App(sandbox, Home(sandbox, 'guidance'), 'guidance')
+    app.start()
+    page = open_view(app, 'For Patients', 'AtlasGuidancePage')
+
+    def rows_of(wanted):
+        rows = find_all(page, lambda a: role(a) == 'list item' and name(a) in wanted,
+                        prune=lambda a: role(a) == 'list item')
+        return sorted(name(r) for r in rows)
+    wait_for(f'the {len(titles)} points of the bundled guidance', lambda: rows_of(titles) == titles,
+             context=page)
+    sources = wait_for("the list 'Sources'",
+                       lambda: find_one(page, by_role_name('list', 'Sources')), context=page)
+    wait_for(f'the {len(cited)} sources the guidance cites', lambda: rows_of(cited) == cited, context=sources)
+    buttons = find_all(sources, lambda a: role(a) == 'push button')
+    unnamed = [name(b) for b in buttons if not name(b).startswith('Open Website ')]
+    if len(buttons) != len(cited) or unnamed:
+        raise Failure(f'{len(buttons)} source buttons for {len(cited)} sources, '
+                      f'not named by their source: {unnamed!r}', sources)
+    log(f'guidance: {len(titles)} points and {len(cited)} sources listed')
+    app.screenshots('guidance')
     app.quit()
 
 
@@ -1139,6 +1223,8 @@ SCENARIOS = [
     ('restart', scenario_restart),
     ('compare', scenario_compare),
     ('therapy', scenario_therapy),
+    ('conditions', scenario_conditions),
+    ('guidance', scenario_guidance),
     ('preferences', scenario_preferences),
 ]
 
