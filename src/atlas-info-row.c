@@ -15,7 +15,6 @@ struct _AtlasInfoRow
   AdwPreferencesRow parent_instance;
 
   GtkBox *header;
-  GtkBox *title_box;
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
   GtkBox *prefixes; /* made by the first prefix */
@@ -173,7 +172,6 @@ atlas_info_row_class_init (AtlasInfoRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-info-row.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasInfoRow, header);
-  gtk_widget_class_bind_template_child (widget_class, AtlasInfoRow, title_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasInfoRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasInfoRow, subtitle_label);
 }
