@@ -151,19 +151,6 @@ dup_country_names (AtlasComparison *comparison)
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
-static GtkWidget *
-make_flag (AtlasCountry *country)
-{
-  GtkWidget *flag = gtk_label_new (NULL);
-
-  gtk_widget_set_valign (flag, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (flag), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  gtk_widget_add_css_class (flag, "flag");
-  atlas_flag_set_label (GTK_LABEL (flag), atlas_country_get_flag (country));
-
-  return flag;
-}
-
 static GMenuModel *
 make_column_menu (AtlasComparisonPage *self,
                   guint                column)
@@ -212,7 +199,7 @@ make_header (AtlasComparisonPage *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, stacked ? 6 : 8);
   GtkWidget *name = gtk_label_new (atlas_country_get_display_name (country));
 
-  gtk_box_append (GTK_BOX (box), make_flag (country));
+  gtk_box_append (GTK_BOX (box), atlas_flag_new (atlas_country_get_flag (country)));
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_wrap (GTK_LABEL (name), TRUE);
@@ -368,7 +355,7 @@ rebuild_columns_group (AtlasComparisonPage *self)
       const char *id = atlas_country_get_id (country);
       AtlasInfoRow *row = atlas_info_row_new (atlas_country_get_display_name (country), NULL);
 
-      atlas_info_row_add_prefix (row, make_flag (country));
+      atlas_info_row_add_prefix (row, atlas_flag_new (atlas_country_get_flag (country)));
       atlas_info_row_add_suffix (row, make_icon_button ("go-up-symbolic", _("Move Up"),
                                                         "comparison.move-back", id, i > 0));
       atlas_info_row_add_suffix (row, make_icon_button ("go-down-symbolic", _("Move Down"),

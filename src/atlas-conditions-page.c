@@ -96,18 +96,6 @@ compare_status_entries (gconstpointer a,
 }
 
 static GtkWidget *
-make_flag (AtlasCountry *country)
-{
-  GtkWidget *flag = gtk_label_new (NULL);
-
-  gtk_widget_set_valign (flag, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (flag, "flag");
-  atlas_flag_set_label (GTK_LABEL (flag), atlas_country_get_flag (country));
-
-  return flag;
-}
-
-static GtkWidget *
 make_product_row (gpointer item,
                   gpointer user_data)
 {
@@ -156,7 +144,7 @@ make_status_row (AtlasDataset *dataset,
     {
       AtlasInfoRow *row = atlas_info_row_new (atlas_country_get_display_name (entry->country), status->summary);
 
-      atlas_info_row_add_prefix (row, make_flag (entry->country));
+      atlas_info_row_add_prefix (row, atlas_flag_new (atlas_country_get_flag (entry->country)));
       atlas_info_row_add_suffix (row, badge);
       gtk_widget_set_name (GTK_WIDGET (row), atlas_country_get_id (entry->country));
       return GTK_WIDGET (row);
@@ -166,7 +154,7 @@ make_status_row (AtlasDataset *dataset,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), atlas_country_get_display_name (entry->country));
   adw_expander_row_set_subtitle (expander, status->summary);
-  adw_expander_row_add_prefix (expander, make_flag (entry->country));
+  adw_expander_row_add_prefix (expander, atlas_flag_new (atlas_country_get_flag (entry->country)));
   adw_expander_row_add_action (expander, badge);
   gtk_widget_set_name (GTK_WIDGET (expander), atlas_country_get_id (entry->country));
 

@@ -27,3 +27,26 @@ atlas_flag_set_label (GtkLabel   *label,
 
   gtk_widget_set_visible (GTK_WIDGET (label), drawable);
 }
+
+/**
+ * atlas_flag_new:
+ * @flag: (nullable): the flag emoji
+ *
+ * A small flag beside a country's name, as in the sidebar. A screen reader
+ * skips it: the name beside it says the same.
+ *
+ * Returns: (transfer floating): a label showing @flag
+ */
+GtkWidget *
+atlas_flag_new (const char *flag)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                   "valign", GTK_ALIGN_CENTER,
+                                   NULL);
+
+  gtk_widget_add_css_class (label, "flag");
+  atlas_flag_set_label (GTK_LABEL (label), flag);
+
+  return label;
+}

@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-void atlas_flag_set_label (GtkLabel   *label,
-                           const char *flag);
+GtkWidget *atlas_flag_new       (const char *flag);
+void       atlas_flag_set_label (GtkLabel   *label,
+                                 const char *flag);
 
 G_END_DECLS

@@ -1061,6 +1061,7 @@ def scenario_compare(sandbox):
     wait_for('two columns, Japan and South Korea', lambda: comparison_columns(page) == expected,
              context=page)
     log(f'compare: columns {comparison_columns(page)}')
+    check_flags_silent(sandbox, page, 'the comparison')
     wait_for("the heading 'Japan and South Korea'",
              lambda: find_one(page, by_role_name('label', 'Japan and South Korea')), context=page)
     wait_for("Japan's regulator (MHLW) in the table",
@@ -1094,6 +1095,15 @@ def scenario_therapy(sandbox):
 def bundled_data(sandbox):
     with open(os.path.join(sandbox.source_dir, 'resources', 'data', 'atlas.json')) as f:
         return json.load(f)
+
+
+def check_flags_silent(sandbox, root, where):
+    """A flag beside a country's name is for the eye: a screen reader that
+    read it would say the country twice."""
+    flags = {c['flag'] for c in bundled_data(sandbox)['countries'] if c.get('flag')}
+    read = find_all(root, lambda a: name(a) in flags)
+    if read:
+        raise Failure(f'{where}: flags in the accessibility tree: {[name(a) for a in read]!r}', root)
 
 
 def scenario_conditions(sandbox):
@@ -1135,6 +1145,7 @@ def scenario_conditions(sandbox):
     row = wait_for(f"{country}'s product {product!r} in the list",
                    lambda: find_one(by_country, by_role_name('list item', product)), context=by_country)
     log(f'conditions: {condition["name"]!r} lists {listed()}, with {product!r} for {country}')
+    check_flags_silent(sandbox, by_country, "the 'By Country' list")
     app.screenshots('conditions')
 
     app.click(find_one(row, by_role_name('label', product)))
