@@ -264,6 +264,20 @@ atlas_info_row_add_suffix (AtlasInfoRow *self,
   gtk_box_append (self->suffixes, widget);
 }
 
+/* An icon after the text that only shows what activating the row does
+ * (an arrow): a screen reader has the row's own role and name for that. */
+void
+atlas_info_row_add_suffix_icon (AtlasInfoRow *self,
+                                const char   *icon_name)
+{
+  g_return_if_fail (ATLAS_IS_INFO_ROW (self));
+
+  atlas_info_row_add_suffix (self, g_object_new (GTK_TYPE_IMAGE,
+                                                 "icon-name", icon_name,
+                                                 "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                                 NULL));
+}
+
 GtkWidget *
 atlas_info_row_get_activatable_widget (AtlasInfoRow *self)
 {

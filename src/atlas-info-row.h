@@ -19,6 +19,8 @@ void          atlas_info_row_add_prefix            (AtlasInfoRow *self,
                                                     GtkWidget    *widget);
 void          atlas_info_row_add_suffix            (AtlasInfoRow *self,
                                                     GtkWidget    *widget);
+void          atlas_info_row_add_suffix_icon       (AtlasInfoRow *self,
+                                                    const char   *icon_name);
 
 GtkWidget    *atlas_info_row_get_activatable_widget (AtlasInfoRow *self);
 void          atlas_info_row_set_activatable_widget (AtlasInfoRow *self,

@@ -74,11 +74,10 @@ static GtkWidget *
 make_more_row (AtlasRowPager *self)
 {
   GtkWidget *row = GTK_WIDGET (atlas_info_row_new (NULL, NULL));
-  GtkWidget *icon = gtk_image_new_from_icon_name ("go-down-symbolic");
 
   gtk_widget_add_css_class (row, "show-more");
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  atlas_info_row_add_suffix (ATLAS_INFO_ROW (row), icon);
+  atlas_info_row_add_suffix_icon (ATLAS_INFO_ROW (row), "go-down-symbolic");
   g_signal_connect_object (row, "activated", G_CALLBACK (atlas_row_pager_show_more), self,
                            G_CONNECT_SWAPPED);
 

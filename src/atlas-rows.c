@@ -63,7 +63,7 @@ atlas_rows_new_country_link (const char *title,
 
   if (suffix != NULL)
     atlas_info_row_add_suffix (row, suffix);
-  atlas_info_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
+  atlas_info_row_add_suffix_icon (row, "go-next-symbolic");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-country");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_string (country_id));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

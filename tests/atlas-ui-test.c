@@ -170,3 +170,23 @@ atlas_ui_test_is_label_with_text (GtkWidget     *widget,
 {
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
 }
+
+gboolean
+atlas_ui_test_is_icon (GtkWidget     *widget,
+                       gconstpointer  icon_name)
+{
+  return GTK_IS_IMAGE (widget) && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), icon_name) == 0;
+}
+
+/* An icon that only decorates: found below @root, and left out of the
+ * accessibility tree. */
+void
+atlas_ui_test_assert_decorative_icon (GtkWidget  *root,
+                                      const char *icon_name)
+{
+  GtkWidget *icon = atlas_ui_test_find (root, atlas_ui_test_is_icon, icon_name);
+
+  g_assert_nonnull (icon);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (icon)), ==,
+                   GTK_ACCESSIBLE_ROLE_PRESENTATION);
+}

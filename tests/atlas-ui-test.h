@@ -41,6 +41,10 @@ gboolean     atlas_ui_test_is_label_with_class   (GtkWidget        *widget,
                                                   gconstpointer     css_class);
 gboolean     atlas_ui_test_is_label_with_text    (GtkWidget        *widget,
                                                   gconstpointer     text);
+gboolean     atlas_ui_test_is_icon               (GtkWidget        *widget,
+                                                  gconstpointer     icon_name);
+void         atlas_ui_test_assert_decorative_icon (GtkWidget       *root,
+                                                   const char      *icon_name);
 
 /* Runs the main loop until @cond holds, failing the test after a while. */
 #define WAIT_UNTIL(cond)                                                      \

@@ -436,6 +436,7 @@ test_chart (void)
   g_assert_cmpuint (atlas_comparison_page_get_n_listed_marks (page), ==, 0);
   adw_expander_row_set_expanded (atlas_comparison_page_get_marks_row (page), TRUE);
   g_assert_cmpuint (atlas_comparison_page_get_n_listed_marks (page), ==, n_changes);
+  atlas_ui_test_assert_decorative_icon (GTK_WIDGET (atlas_comparison_page_get_marks_row (page)), "view-list-symbolic");
   g_assert_nonnull (atlas_timeline_chart_get_summary (chart));
   g_assert_cmpstr (atlas_timeline_chart_get_summary (chart), !=, "");
   g_assert_nonnull (strstr (atlas_timeline_chart_get_summary (chart), country_name ("kr")));
@@ -672,6 +673,9 @@ test_condition (void)
   g_assert_nonnull (product_name);
   product_row = atlas_conditions_page_find_row (page, product_name);
   g_assert_nonnull (product_row);
+  /* Its arrow and the page's heart only decorate what has a name. */
+  atlas_ui_test_assert_decorative_icon (product_row, "go-next-symbolic");
+  atlas_ui_test_assert_decorative_icon (GTK_WIDGET (page), "emblem-favorite-symbolic");
   gtk_widget_activate (product_row);
   WAIT_UNTIL (g_strcmp0 (atlas_window_get_visible_page_name (window), "country") == 0);
   g_assert_cmpstr (atlas_country_page_get_title_text (atlas_window_get_country_page (window)), ==,

@@ -206,6 +206,11 @@ test_prefixes_and_suffixes (Fixture       *fixture,
   g_assert_true (gtk_widget_get_last_child (prefixes) == first_prefix);
   g_assert_true (gtk_widget_get_first_child (suffixes) == first_suffix);
   g_assert_true (gtk_widget_get_last_child (suffixes) == second_suffix);
+
+  /* An arrow after the suffixes: drawn, but not read out. */
+  atlas_info_row_add_suffix_icon (row, "go-next-symbolic");
+  g_assert_true (atlas_ui_test_is_icon (gtk_widget_get_last_child (suffixes), "go-next-symbolic"));
+  atlas_ui_test_assert_decorative_icon (GTK_WIDGET (row), "go-next-symbolic");
 }
 
 /* A click on the row or Enter on it activates its activatable widget (a

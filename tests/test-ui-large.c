@@ -100,6 +100,7 @@ test_products_a_page_at_a_time (void)
   g_assert_true (gtk_widget_get_mapped (more_row));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (more_row)), ==, "Show 10 More");
   g_assert_cmpstr (atlas_info_row_get_subtitle (ATLAS_INFO_ROW (more_row)), ==, "10 of 100 shown");
+  atlas_ui_test_assert_decorative_icon (more_row, "go-down-symbolic");
   g_assert_true (gtk_widget_grab_focus (more_row));
   g_assert_true (gtk_widget_activate (more_row));
 
