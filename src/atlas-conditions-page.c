@@ -150,9 +150,7 @@ make_status_row (AtlasDataset *dataset,
       return GTK_WIDGET (row);
     }
 
-  expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), atlas_country_get_display_name (entry->country));
+  expander = atlas_rows_new_expander (atlas_country_get_display_name (entry->country));
   adw_expander_row_set_subtitle (expander, status->summary);
   adw_expander_row_add_prefix (expander, atlas_flag_new (atlas_country_get_flag (entry->country)));
   adw_expander_row_add_action (expander, badge);

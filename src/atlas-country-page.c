@@ -180,10 +180,8 @@ make_product_row (gpointer item,
                   gpointer user_data)
 {
   AtlasProduct *product = item;
-  AdwExpanderRow *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  AdwExpanderRow *row = atlas_rows_new_expander (atlas_product_get_name (product));
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), atlas_product_get_name (product));
   adw_expander_row_set_subtitle (row, atlas_product_get_indication (product));
   adw_expander_row_add_action (row, atlas_status_badge_new_for_product_status (atlas_product_get_status (product)));
 

@@ -71,6 +71,21 @@ atlas_rows_new_country_link (const char *title,
   return row;
 }
 
+/* An expander row of the data: its title is never markup, and it is named
+ * by it (libadwaita 1.2 leaves the outer row of an expander unnamed, so a
+ * screen reader met an unnamed list item before the row it wanted). */
+AdwExpanderRow *
+atlas_rows_new_expander (const char *title)
+{
+  AdwExpanderRow *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+
+  return row;
+}
+
 AdwPreferencesGroup *
 atlas_rows_new_group (const char *title)
 {

@@ -15,6 +15,8 @@ AtlasInfoRow *atlas_rows_new_country_link (const char  *title,
                                            const char  *subtitle,
                                            const char  *country_id,
                                            GtkWidget   *suffix);
+AdwExpanderRow *
+              atlas_rows_new_expander     (const char  *title);
 AdwPreferencesGroup *
               atlas_rows_new_group        (const char  *title);
 GtkWidget    *atlas_rows_find             (GtkWidget   *root,

@@ -400,7 +400,7 @@ make_cell_source_row (AtlasTherapyPage *self,
                       AtlasCellSource  *cell_source,
                       GListModel       *products)
 {
-  AdwExpanderRow *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  AdwExpanderRow *row = atlas_rows_new_expander (atlas_cell_source_get_name (cell_source));
   g_autofree char *advantages = dup_bullets (atlas_cell_source_get_advantages (cell_source));
   g_autofree char *risks = dup_bullets (atlas_cell_source_get_risks (cell_source));
   g_autofree char *maturity = NULL;
@@ -408,8 +408,6 @@ make_cell_source_row (AtlasTherapyPage *self,
   guint n_products = products != NULL ? g_list_model_get_n_items (products) : 0;
   AtlasMaturity level = atlas_cell_source_get_maturity (cell_source);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), atlas_cell_source_get_name (cell_source));
   adw_expander_row_add_action (row, atlas_status_badge_new_for_maturity (level));
   gtk_widget_set_name (GTK_WIDGET (row), atlas_cell_source_get_id (cell_source));
 

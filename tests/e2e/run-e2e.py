@@ -843,6 +843,9 @@ def scenario_browse(sandbox):
         raise Failure("the sources' buttons are not each named by their source: "
                       f"{[name(b) for b in buttons]!r}", sources)
     log(f'browse: {len(buttons)} source buttons, the first named {name(buttons[0])!r}')
+    products = find_one(app.country_page(), by_role_name('list', 'Products'),
+                        prune=lambda a: role(a) == 'list')
+    check_rows_named(products, "Japan's 'Products' list")
 
     def folded_on_japan():
         # Narrow, the leaflet shows one pane: Japan's page, with a way back.
@@ -1092,6 +1095,7 @@ def scenario_therapy(sandbox):
     shown = wait_for(f'the {len(expected)} cell sources of the bundled data in the list',
                      lambda: sorted(listed()) == sorted(expected) and listed(), context=cell_sources)
     log(f'therapy: cell sources listed: {shown}')
+    check_rows_named(cell_sources, "the 'Cell Sources' list")
     app.screenshots('therapy')
     app.quit()
 
@@ -1099,6 +1103,14 @@ def scenario_therapy(sandbox):
 def bundled_data(sandbox):
     with open(os.path.join(sandbox.source_dir, 'resources', 'data', 'atlas.json')) as f:
         return json.load(f)
+
+
+def check_rows_named(root, where):
+    """Every row in @root has a name: a screen reader moving through the list
+    says what each one is."""
+    unnamed = find_all(root, lambda a: role(a) == 'list item' and not name(a))
+    if unnamed:
+        raise Failure(f'{where}: rows without a name ({len(unnamed)})', root)
 
 
 def check_flags_silent(sandbox, root, where):
@@ -1150,6 +1162,7 @@ def scenario_conditions(sandbox):
                    lambda: find_one(by_country, by_role_name('list item', product)), context=by_country)
     log(f'conditions: {condition["name"]!r} lists {listed()}, with {product!r} for {country}')
     check_flags_silent(sandbox, by_country, "the 'By Country' list")
+    check_rows_named(by_country, "the 'By Country' list")
     app.screenshots('conditions')
 
     app.click(find_one(row, by_role_name('label', product)))
