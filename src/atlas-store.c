@@ -108,10 +108,10 @@ atlas_store_get_dataset (AtlasStore *self)
 }
 
 /* Loading frees as much as it keeps (the file's bytes, the parsed document,
- * the dataset that loses), and so does building the pages for a new
- * dataset: give it back to the system rather than leave it in a malloc
- * arena for the life of the app. glibc only returns memory at the top of
- * an arena by itself. */
+ * the dataset that loses; in the loader thread's arena), and so does
+ * building the pages for a new dataset: give it back to the system rather
+ * than leave it in a malloc arena for the life of the app. glibc only
+ * returns memory at the top of an arena by itself. */
 static void
 release_free_memory (void)
 {
@@ -128,6 +128,15 @@ release_free_memory_cb (gpointer user_data)
   self->release_id = 0;
   release_free_memory ();
   return G_SOURCE_REMOVE;
+}
+
+/* One release a little later covers everything freed until then, on any
+ * thread: malloc_trim() trims every arena. */
+static void
+schedule_release (AtlasStore *self)
+{
+  g_clear_handle_id (&self->release_id, g_source_remove);
+  self->release_id = g_timeout_add (RELEASE_DELAY_MS, release_free_memory_cb, self);
 }
 
 void
@@ -153,8 +162,7 @@ atlas_store_set_dataset (AtlasStore   *self,
                        countries->pdata, countries->len);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 
-  g_clear_handle_id (&self->release_id, g_source_remove);
-  self->release_id = g_timeout_add (RELEASE_DELAY_MS, release_free_memory_cb, self);
+  schedule_release (self);
 }
 
 GListModel *
@@ -246,7 +254,6 @@ load_in_thread (GTask        *task,
 
   g_clear_object (&bundled);
   g_clear_object (&downloaded);
-  release_free_memory ();
 
   g_task_return_boolean (task, TRUE);
 }
@@ -300,6 +307,8 @@ atlas_store_load_finish (AtlasStore    *self,
   if (self->dataset == NULL || (data->flags & ATLAS_STORE_LOAD_REPLACE) ||
       atlas_dataset_get_dataset_version (self->dataset) < atlas_dataset_get_dataset_version (data->dataset))
     atlas_store_set_dataset (self, data->dataset);
+  else
+    schedule_release (self); /* what the load freed */
 
   if (notice != NULL)
     *notice = g_strdup (data->notice);
