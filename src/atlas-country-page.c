@@ -37,9 +37,11 @@ struct _AtlasCountryPage
 
   gboolean groups_stale;
   /* While the groups are being added: the tick callback and the idle that
-   * adds a group, the next group and the sources cited so far. */
+   * adds a group, the next group and the sources cited so far. The build
+   * pauses while enough is ready below what is in view. */
   guint build_id;
   guint build_idle_id;
+  gboolean build_paused;
   int build_step;
   SourceList sources;
 };
@@ -106,6 +108,11 @@ format_status_change (const AtlasStatusChange *change)
   /* Translators: a product's status and the date it took effect, e.g. "Conditional — September 2015". */
   return g_strdup_printf (_("%s — %s"), label, date);
 }
+
+/* The groups are made while less than this share of a page is ready below
+ * what is in view: scrolling or moving the focus down finds rows there,
+ * and a long page costs only the part that is read. */
+#define BUILD_AHEAD_PAGES 0.25
 
 /* Long lists show this many rows, then a "Show More" row. */
 #define ROWS_PER_PAGE 15
@@ -366,13 +373,35 @@ rebuild_header (AtlasCountryPage *self)
 }
 
 static void
-cancel_build (AtlasCountryPage *self)
+stop_ticking (AtlasCountryPage *self)
 {
   if (self->build_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->build_id);
   self->build_id = 0;
   g_clear_handle_id (&self->build_idle_id, g_source_remove);
+}
+
+static void
+cancel_build (AtlasCountryPage *self)
+{
+  stop_ticking (self);
+  self->build_paused = FALSE;
   source_list_clear (&self->sources);
+}
+
+/* Whether the rows below what is in view run short of BUILD_AHEAD_PAGES. */
+static gboolean
+wants_more_rows (AtlasCountryPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  double page_size = gtk_adjustment_get_page_size (adjustment);
+  double below = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) - page_size;
+
+  /* Not laid out yet: nothing tells how much is in view. */
+  if (page_size <= 0)
+    return TRUE;
+
+  return below < page_size * BUILD_AHEAD_PAGES;
 }
 
 /* Adds the next group: the products, each section with entries, then the
@@ -418,11 +447,16 @@ add_next_group_idle (gpointer user_data)
   AtlasCountryPage *self = user_data;
 
   self->build_idle_id = 0;
-  if (!add_next_group (self))
+
+  /* The idle runs after the frame: the groups added so far are laid out,
+   * so the adjustment tells what is ready below the view. */
+  if (!wants_more_rows (self))
     {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->build_id);
-      self->build_id = 0;
+      stop_ticking (self);
+      self->build_paused = TRUE;
     }
+  else if (!add_next_group (self))
+    stop_ticking (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -446,6 +480,21 @@ on_build_tick (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+static void
+start_ticking (AtlasCountryPage *self)
+{
+  self->build_paused = FALSE;
+  self->build_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_build_tick, NULL, NULL);
+}
+
+/* Scrolling down, or a taller view, resumes a paused build. */
+static void
+on_view_changed (AtlasCountryPage *self)
+{
+  if (self->build_paused && wants_more_rows (self))
+    start_ticking (self);
+}
+
 /* A group per frame, from the top: a frame lays out the rows it was given,
  * and a country of a large dataset would otherwise hold the main loop for
  * the whole page at once. */
@@ -465,7 +514,7 @@ rebuild_groups (AtlasCountryPage *self)
   /* A new country starts at its top. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
 
-  self->build_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_build_tick, NULL, NULL);
+  start_ticking (self);
 }
 
 /* The groups are built when the page is on screen: a page hidden behind
@@ -595,7 +644,13 @@ atlas_country_page_class_init (AtlasCountryPageClass *klass)
 static void
 atlas_country_page_init (AtlasCountryPage *self)
 {
+  GtkAdjustment *adjustment;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -650,13 +705,24 @@ atlas_country_page_set_country (AtlasCountryPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY]);
 }
 
-/* Whether groups of the page are still to be added. */
+/* Whether groups are being added now: not while the build waits for the
+ * view to come near the end of what is built. */
 gboolean
 atlas_country_page_get_building (AtlasCountryPage *self)
 {
   g_return_val_if_fail (ATLAS_IS_COUNTRY_PAGE (self), FALSE);
 
   return self->build_id != 0;
+}
+
+/* Whether every group of the country is on the page. */
+gboolean
+atlas_country_page_get_complete (AtlasCountryPage *self)
+{
+  g_return_val_if_fail (ATLAS_IS_COUNTRY_PAGE (self), FALSE);
+
+  return self->country != NULL && !self->groups_stale && self->build_id == 0 &&
+         !self->build_paused && self->build_step > ATLAS_N_SECTIONS + 1;
 }
 
 const char *

@@ -22,6 +22,7 @@ void          atlas_country_page_set_country    (AtlasCountryPage *self,
 
 /* For tests: what a user reads on the page. */
 gboolean      atlas_country_page_get_building   (AtlasCountryPage *self);
+gboolean      atlas_country_page_get_complete   (AtlasCountryPage *self);
 const char   *atlas_country_page_get_title_text (AtlasCountryPage *self);
 GtkWidget    *atlas_country_page_find_row       (AtlasCountryPage *self,
                                                  const char       *title);

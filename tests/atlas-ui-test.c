@@ -190,3 +190,34 @@ atlas_ui_test_assert_decorative_icon (GtkWidget  *root,
   g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (icon)), ==,
                    GTK_ACCESSIBLE_ROLE_PRESENTATION);
 }
+
+gboolean
+atlas_ui_test_is_scrolled_window (GtkWidget     *widget,
+                                  gconstpointer  data)
+{
+  (void) data;
+
+  return GTK_IS_SCROLLED_WINDOW (widget);
+}
+
+/* Scrolls @page down until every group of its country is on it, as a
+ * reader going to the end would: the page makes the groups below the view
+ * as they come near it. */
+void
+atlas_ui_test_scroll_to_end (AtlasCountryPage *page)
+{
+  GtkWidget *scrolled_window = atlas_ui_test_find (GTK_WIDGET (page), atlas_ui_test_is_scrolled_window, NULL);
+  GtkAdjustment *adjustment;
+
+  g_assert_nonnull (scrolled_window);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled_window));
+
+  WAIT_UNTIL (!atlas_country_page_get_building (page));
+  while (!atlas_country_page_get_complete (page))
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      /* A paused build resumes at once: else this would loop for ever. */
+      g_assert_true (atlas_country_page_get_building (page));
+      WAIT_UNTIL (!atlas_country_page_get_building (page));
+    }
+}

@@ -5,6 +5,7 @@
  * limit, and opening and closing a real window. */
 
 #include "atlas-application.h"
+#include "atlas-country-page.h"
 #include "atlas-window.h"
 
 G_BEGIN_DECLS
@@ -43,8 +44,11 @@ gboolean     atlas_ui_test_is_label_with_text    (GtkWidget        *widget,
                                                   gconstpointer     text);
 gboolean     atlas_ui_test_is_icon               (GtkWidget        *widget,
                                                   gconstpointer     icon_name);
+gboolean     atlas_ui_test_is_scrolled_window    (GtkWidget        *widget,
+                                                  gconstpointer     data);
 void         atlas_ui_test_assert_decorative_icon (GtkWidget       *root,
                                                    const char      *icon_name);
+void         atlas_ui_test_scroll_to_end         (AtlasCountryPage *page);
 
 /* Runs the main loop until @cond holds, failing the test after a while. */
 #define WAIT_UNTIL(cond)                                                      \

@@ -74,12 +74,12 @@ test_products_a_page_at_a_time (void)
   atlas_window_select_country (window, atlas_country_get_id (country));
   g_assert_cmpstr (atlas_window_get_visible_page_name (window), ==, "country");
 
-  /* The groups come one per frame, products first. */
+  /* The groups come one per frame, products first, the sources last. */
   g_assert_true (atlas_country_page_get_building (page));
   g_assert_null (atlas_ui_test_find (GTK_WIDGET (page), atlas_ui_test_is_group, "Products"));
   WAIT_UNTIL (atlas_ui_test_find (GTK_WIDGET (page), atlas_ui_test_is_group, "Products") != NULL);
   g_assert_null (atlas_ui_test_find (GTK_WIDGET (page), atlas_ui_test_is_group, "Sources"));
-  WAIT_UNTIL (!atlas_country_page_get_building (page));
+  atlas_ui_test_scroll_to_end (page);
   g_assert_nonnull (atlas_ui_test_find (GTK_WIDGET (page), atlas_ui_test_is_group, "Sources"));
 
   group = atlas_ui_test_find (GTK_WIDGET (page), atlas_ui_test_is_group, "Products");
@@ -128,6 +128,78 @@ test_products_a_page_at_a_time (void)
   pager = atlas_row_pager_get_for (group);
   g_assert_cmpuint (atlas_row_pager_get_n_items (pager), ==, 50);
   g_assert_cmpuint (atlas_row_pager_get_n_shown (pager), ==, PAGE_SIZE);
+
+  atlas_ui_test_close_window (window);
+}
+
+static guint
+count_groups (AtlasCountryPage *page)
+{
+  return atlas_ui_test_count (GTK_WIDGET (page), is_of_type, GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_GROUP));
+}
+
+/* The last row of the last group on @page. */
+static GtkWidget *
+last_row (AtlasCountryPage *page)
+{
+  GtkWidget *group = NULL;
+  GtkWidget *row = NULL;
+
+  for (GtkWidget *w = atlas_ui_test_find (GTK_WIDGET (page), is_of_type, GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_GROUP));
+       w != NULL; w = gtk_widget_get_next_sibling (w))
+    group = w;
+  g_assert_nonnull (group);
+
+  for (GtkWidget *w = atlas_ui_test_find (group, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX_ROW));
+       w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (gtk_widget_get_focusable (w))
+      row = w;
+  g_assert_nonnull (row);
+
+  return row;
+}
+
+/* A long page builds what is in view and a little more, and the rest as
+ * the reader comes near it: by scrolling, or by moving the focus down. */
+static void
+test_page_builds_near_the_view (void)
+{
+  AtlasWindow *window = atlas_ui_test_open_window (app);
+  AtlasCountryPage *page = atlas_window_get_country_page (window);
+  g_autoptr(AtlasCountry) country = first_country ();
+  g_autoptr(AtlasCountry) second = g_list_model_get_item (atlas_dataset_get_countries (large), 1);
+  GtkAdjustment *adjustment;
+  guint n_groups;
+
+  atlas_window_select_country (window, atlas_country_get_id (country));
+  WAIT_UNTIL (!atlas_country_page_get_building (page));
+  g_assert_false (atlas_country_page_get_complete (page));
+  g_assert_null (atlas_ui_test_find (GTK_WIDGET (page), atlas_ui_test_is_group, "Sources"));
+
+  /* The view is full, with some of the page ready below it. */
+  adjustment = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (atlas_ui_test_find (GTK_WIDGET (page), atlas_ui_test_is_scrolled_window, NULL)));
+  g_assert_cmpfloat (gtk_adjustment_get_page_size (adjustment), >, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >,
+                     gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment));
+
+  /* Moving the focus to the last row built scrolls it into view, and the
+   * groups after it follow. */
+  n_groups = count_groups (page);
+  g_assert_cmpuint (n_groups, >, 0);
+  g_assert_true (gtk_widget_grab_focus (last_row (page)));
+  WAIT_UNTIL (count_groups (page) > n_groups);
+
+  /* Scrolling to the end builds the whole page. */
+  atlas_ui_test_scroll_to_end (page);
+  g_assert_true (atlas_country_page_get_complete (page));
+  g_assert_nonnull (atlas_ui_test_find (GTK_WIDGET (page), atlas_ui_test_is_group, "Sources"));
+
+  /* Another country starts again at its top, with only what is near it. */
+  atlas_window_select_country (window, atlas_country_get_id (second));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  WAIT_UNTIL (!atlas_country_page_get_building (page));
+  g_assert_false (atlas_country_page_get_complete (page));
 
   atlas_ui_test_close_window (window);
 }
@@ -281,6 +353,7 @@ main (int   argc,
   atlas_store_set_dataset (atlas_application_get_store (app), large);
 
   g_test_add_func ("/ui/large/products-a-page-at-a-time", test_products_a_page_at_a_time);
+  g_test_add_func ("/ui/large/page-builds-near-the-view", test_page_builds_near_the_view);
   g_test_add_func ("/ui/large/product-details-on-open", test_product_details_on_open);
   g_test_add_func ("/ui/large/hidden-pages-wait", test_hidden_pages_wait);
   g_test_add_func ("/ui/large/examples-stay-short", test_examples_stay_short);

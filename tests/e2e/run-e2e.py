@@ -635,6 +635,21 @@ class App:
             time.sleep(POLL)
         raise Failure(f'could not scroll the row {what} into view', self.countries)
 
+    def scroll_page_until(self, get, what):
+        """Turns the mouse wheel down over the country page until @get finds
+        @what, as a person reading on would: the page makes its lower groups
+        as they come near the view."""
+        page = self.country_page()
+        for _ in range(60):
+            found = get()
+            if found is not None:
+                return found
+            r = extents(page)
+            x, y, _, _ = self.geometry()
+            Atspi.generate_mouse_event(x + r.x + r.width // 2, y + r.y + r.height // 2, 'b5c')
+            time.sleep(POLL)
+        raise Failure(f'scrolled down the page without finding {what}', page)
+
     def click_country(self, country):
         """Clicks @country's row in the sidebar, scrolling to it first."""
         wait_for(f"a row '{country}' in the sidebar", lambda: self.country_row(country),
@@ -835,9 +850,11 @@ def scenario_browse(sandbox):
                          lambda: app.regulator_containing('MHLW'), context=app.country_page())
     log(f'browse: regulator shown: {name(regulator)!r}')
     # Each source's button is named by its row, not only "Open Website".
-    sources = wait_for("the 'Sources' list of Japan's page",
-                       lambda: find_one(app.country_page(), by_role_name('list', 'Sources'),
-                                        prune=lambda a: role(a) == 'list'), context=app.country_page())
+    # The page makes its lower groups as the reader scrolls down to them.
+    sources = app.scroll_page_until(
+        lambda: find_one(app.country_page(), by_role_name('list', 'Sources'),
+                         prune=lambda a: role(a) == 'list'),
+        "the 'Sources' list of Japan's page")
     buttons = find_all(sources, lambda a: role(a) == 'push button')
     if not buttons or any(len(name(b)) <= len('Open Website') for b in buttons):
         raise Failure("the sources' buttons are not each named by their source: "
