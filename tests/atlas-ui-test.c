@@ -191,13 +191,12 @@ atlas_ui_test_assert_decorative_icon (GtkWidget  *root,
                    GTK_ACCESSIBLE_ROLE_PRESENTATION);
 }
 
+/* A widget of the GType in @type (GSIZE_TO_POINTER (GTK_TYPE_…)). */
 gboolean
-atlas_ui_test_is_scrolled_window (GtkWidget     *widget,
-                                  gconstpointer  data)
+atlas_ui_test_is_of_type (GtkWidget     *widget,
+                          gconstpointer  type)
 {
-  (void) data;
-
-  return GTK_IS_SCROLLED_WINDOW (widget);
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
 }
 
 /* Scrolls @page down until every group of its country is on it, as a
@@ -206,7 +205,8 @@ atlas_ui_test_is_scrolled_window (GtkWidget     *widget,
 void
 atlas_ui_test_scroll_to_end (AtlasCountryPage *page)
 {
-  GtkWidget *scrolled_window = atlas_ui_test_find (GTK_WIDGET (page), atlas_ui_test_is_scrolled_window, NULL);
+  GtkWidget *scrolled_window = atlas_ui_test_find (GTK_WIDGET (page), atlas_ui_test_is_of_type,
+                                                    GSIZE_TO_POINTER (GTK_TYPE_SCROLLED_WINDOW));
   GtkAdjustment *adjustment;
 
   g_assert_nonnull (scrolled_window);

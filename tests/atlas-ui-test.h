@@ -44,8 +44,8 @@ gboolean     atlas_ui_test_is_label_with_text    (GtkWidget        *widget,
                                                   gconstpointer     text);
 gboolean     atlas_ui_test_is_icon               (GtkWidget        *widget,
                                                   gconstpointer     icon_name);
-gboolean     atlas_ui_test_is_scrolled_window    (GtkWidget        *widget,
-                                                  gconstpointer     data);
+gboolean     atlas_ui_test_is_of_type            (GtkWidget        *widget,
+                                                  gconstpointer     type);
 void         atlas_ui_test_assert_decorative_icon (GtkWidget       *root,
                                                    const char      *icon_name);
 void         atlas_ui_test_scroll_to_end         (AtlasCountryPage *page);

@@ -30,13 +30,6 @@ activate (AtlasWindow *window,
   g_action_group_activate_action (G_ACTION_GROUP (window), action, parameter);
 }
 
-static gboolean
-is_of_type (GtkWidget     *widget,
-            gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
 static AtlasDataset *
 load_large (void)
 {
@@ -89,7 +82,7 @@ test_products_a_page_at_a_time (void)
   g_assert_cmpuint (atlas_row_pager_get_n_items (pager), ==, 100);
   g_assert_cmpuint (atlas_row_pager_get_n_shown (pager), ==, PRODUCTS_PAGE_SIZE);
   /* A row per product shown, and no more. */
-  g_assert_cmpuint (atlas_ui_test_count (group, is_of_type, GSIZE_TO_POINTER (ADW_TYPE_EXPANDER_ROW)), ==, PRODUCTS_PAGE_SIZE);
+  g_assert_cmpuint (atlas_ui_test_count (group, atlas_ui_test_is_of_type, GSIZE_TO_POINTER (ADW_TYPE_EXPANDER_ROW)), ==, PRODUCTS_PAGE_SIZE);
   g_assert_nonnull (atlas_country_page_find_row (page, atlas_product_get_name (first)));
   g_assert_null (atlas_country_page_find_row (page, atlas_product_get_name (after_first_page)));
 
@@ -105,7 +98,7 @@ test_products_a_page_at_a_time (void)
   g_assert_true (gtk_widget_activate (more_row));
 
   g_assert_cmpuint (atlas_row_pager_get_n_shown (pager), ==, 2 * PRODUCTS_PAGE_SIZE);
-  g_assert_cmpuint (atlas_ui_test_count (group, is_of_type, GSIZE_TO_POINTER (ADW_TYPE_EXPANDER_ROW)), ==, 2 * PRODUCTS_PAGE_SIZE);
+  g_assert_cmpuint (atlas_ui_test_count (group, atlas_ui_test_is_of_type, GSIZE_TO_POINTER (ADW_TYPE_EXPANDER_ROW)), ==, 2 * PRODUCTS_PAGE_SIZE);
   row = atlas_country_page_find_row (page, atlas_product_get_name (after_first_page));
   g_assert_nonnull (row);
   focus = gtk_root_get_focus (gtk_widget_get_root (row));
@@ -120,7 +113,7 @@ test_products_a_page_at_a_time (void)
   atlas_row_pager_show_more (pager);
   g_assert_cmpuint (atlas_row_pager_get_n_shown (pager), ==, 100);
   g_assert_null (atlas_row_pager_get_more_row (pager));
-  g_assert_cmpuint (atlas_ui_test_count (group, is_of_type, GSIZE_TO_POINTER (ADW_TYPE_EXPANDER_ROW)), ==, 100);
+  g_assert_cmpuint (atlas_ui_test_count (group, atlas_ui_test_is_of_type, GSIZE_TO_POINTER (ADW_TYPE_EXPANDER_ROW)), ==, 100);
 
   /* Milestones come a page at a time too. */
   group = atlas_ui_test_find (GTK_WIDGET (page), atlas_ui_test_is_group, "Milestones");
@@ -135,22 +128,23 @@ test_products_a_page_at_a_time (void)
 static guint
 count_groups (AtlasCountryPage *page)
 {
-  return atlas_ui_test_count (GTK_WIDGET (page), is_of_type, GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_GROUP));
+  return atlas_ui_test_count (GTK_WIDGET (page), atlas_ui_test_is_of_type, GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_GROUP));
 }
 
 /* The last row of the last group on @page. */
 static GtkWidget *
 last_row (AtlasCountryPage *page)
 {
-  GtkWidget *group = NULL;
+  GtkWidget *first_group = atlas_ui_test_find (GTK_WIDGET (page), atlas_ui_test_is_of_type,
+                                                GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_GROUP));
+  GtkWidget *group;
   GtkWidget *row = NULL;
 
-  for (GtkWidget *w = atlas_ui_test_find (GTK_WIDGET (page), is_of_type, GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_GROUP));
-       w != NULL; w = gtk_widget_get_next_sibling (w))
-    group = w;
-  g_assert_nonnull (group);
+  /* The groups are the only children of their box. */
+  g_assert_nonnull (first_group);
+  group = gtk_widget_get_last_child (gtk_widget_get_parent (first_group));
 
-  for (GtkWidget *w = atlas_ui_test_find (group, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX_ROW));
+  for (GtkWidget *w = atlas_ui_test_find (group, atlas_ui_test_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX_ROW));
        w != NULL; w = gtk_widget_get_next_sibling (w))
     if (gtk_widget_get_focusable (w))
       row = w;
@@ -178,7 +172,8 @@ test_page_builds_near_the_view (void)
 
   /* The view is full, with some of the page ready below it. */
   adjustment = gtk_scrolled_window_get_vadjustment (
-    GTK_SCROLLED_WINDOW (atlas_ui_test_find (GTK_WIDGET (page), atlas_ui_test_is_scrolled_window, NULL)));
+    GTK_SCROLLED_WINDOW (atlas_ui_test_find (GTK_WIDGET (page), atlas_ui_test_is_of_type,
+                                             GSIZE_TO_POINTER (GTK_TYPE_SCROLLED_WINDOW))));
   g_assert_cmpfloat (gtk_adjustment_get_page_size (adjustment), >, 0);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >,
                      gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment));
@@ -229,10 +224,10 @@ test_product_details_on_open (void)
   g_assert_nonnull (sponsor);
   g_assert_cmpstr (atlas_info_row_get_subtitle (ATLAS_INFO_ROW (sponsor)), ==, atlas_product_get_sponsor (product));
   g_assert_nonnull (atlas_ui_test_find (row, atlas_ui_test_is_row, "Status history"));
-  n_details = atlas_ui_test_count (row, is_of_type, GSIZE_TO_POINTER (ATLAS_TYPE_INFO_ROW));
+  n_details = atlas_ui_test_count (row, atlas_ui_test_is_of_type, GSIZE_TO_POINTER (ATLAS_TYPE_INFO_ROW));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  g_assert_cmpuint (atlas_ui_test_count (row, is_of_type, GSIZE_TO_POINTER (ATLAS_TYPE_INFO_ROW)), ==, n_details);
+  g_assert_cmpuint (atlas_ui_test_count (row, atlas_ui_test_is_of_type, GSIZE_TO_POINTER (ATLAS_TYPE_INFO_ROW)), ==, n_details);
   g_assert_true (atlas_ui_test_find (row, atlas_ui_test_is_row, "Sponsor") == sponsor);
 
   atlas_ui_test_close_window (window);
