@@ -109,11 +109,10 @@ format_status_change (const AtlasStatusChange *change)
   return g_strdup_printf (_("%s — %s"), label, date);
 }
 
-/* The groups are made until they reach the bottom of what is in view; the
- * group that crosses it leaves some rows below, and scrolling or moving the
- * focus down makes the next group in the next frame. A long page costs only
- * the part that is read (0.25 of a page ahead cost 0.8 MiB at start-up). */
-#define BUILD_AHEAD_PAGES 0.0
+/* The groups are made while less than this share of a page is ready below
+ * what is in view: scrolling or moving the focus down finds rows there,
+ * and a long page costs only the part that is read. */
+#define BUILD_AHEAD_PAGES 0.25
 
 /* Long lists show this many rows, then a "Show More" row. */
 #define ROWS_PER_PAGE 15
