@@ -54,6 +54,23 @@ on_updater_notify (AtlasApplication *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_ERROR]);
 }
 
+/* glibc serves a block above its mmap threshold from its own mapping and
+ * raises the threshold to the largest such block freed: after the first
+ * frame's image (a whole window, ~3 MB) every later frame's image and
+ * table comes from the heap, whose free memory is returned only above
+ * twice that. Fixed at the default again, large blocks go back to the
+ * system when freed: 0.4 MiB less at rest. Set when the data starts loading,
+ * after the first frame: start-up makes and drops many such blocks (set
+ * from the start it cost ~25 ms of CPU before the window showed). */
+static void
+fix_malloc_thresholds (void)
+{
+#ifdef HAVE_MALLOPT
+  mallopt (M_MMAP_THRESHOLD, 128 * 1024);
+  mallopt (M_TRIM_THRESHOLD, 128 * 1024);
+#endif
+}
+
 /**
  * atlas_application_load_data:
  *
@@ -67,25 +84,9 @@ atlas_application_load_data (AtlasApplication *self)
   g_return_if_fail (ATLAS_IS_APPLICATION (self));
   g_return_if_fail (self->updater != NULL);
 
+  fix_malloc_thresholds ();
   atlas_benchmark_loading (self);
   atlas_updater_start (self->updater);
-}
-
-/* glibc serves a block above its mmap threshold from its own mapping and
- * raises the threshold to the largest such block freed: after the first
- * frame's image (a whole window, ~3 MB) every later frame's image and
- * table comes from the heap, whose free memory is returned only above
- * twice that. Fixed at the default again, large blocks go back to the
- * system when freed: 0.4 MiB less at rest. Set after the first frame, as
- * start-up makes and drops many such blocks (from the start it cost
- * ~25 ms of CPU before the window showed). */
-static void
-fix_malloc_thresholds (void)
-{
-#ifdef HAVE_MALLOPT
-  mallopt (M_MMAP_THRESHOLD, 128 * 1024);
-  mallopt (M_TRIM_THRESHOLD, 128 * 1024);
-#endif
 }
 
 static void
@@ -93,7 +94,6 @@ on_first_frame_painted (GdkFrameClock    *frame_clock,
                         AtlasApplication *self)
 {
   g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame_painted, self);
-  fix_malloc_thresholds ();
   atlas_application_load_data (self);
 }
 

@@ -5,6 +5,9 @@
 #include "config.h"
 
 #include <adwaita.h>
+#ifdef HAVE_MALLOPT
+#include <malloc.h>
+#endif
 
 #include "atlas-application.h"
 #include "atlas-entry.h"
@@ -428,6 +431,31 @@ test_sidebar_fills_in_order (void)
   free_unloaded_app (unloaded);
 }
 
+/* Once the data loads, glibc no longer raises its mmap threshold to the
+ * largest block freed: a large block is mapped, and so goes back to the
+ * system when freed, even after a larger one came and went. */
+static void
+test_large_blocks_are_mapped (void)
+{
+#if defined(HAVE_MALLOPT) && defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+  AtlasWindow *window = atlas_ui_test_open_window (app);
+  size_t mapped_before;
+  void *block;
+
+  /* With the threshold left to glibc, this raises it to 4 MiB. */
+  g_free (g_malloc (4 * 1024 * 1024));
+
+  mapped_before = mallinfo2 ().hblkhd;
+  block = g_malloc (512 * 1024);
+  g_assert_cmpuint (mallinfo2 ().hblkhd, >=, mapped_before + 512 * 1024);
+  g_free (block);
+
+  atlas_ui_test_close_window (window);
+#else
+  g_test_skip ("needs glibc's mallopt() and mallinfo2()");
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,6 +476,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/add-to-saved-comparison", test_add_to_saved_comparison);
   g_test_add_func ("/ui/window/loading-spinner", test_loading_spinner);
   g_test_add_func ("/ui/window/no-empty-page-while-loading", test_no_empty_page_while_loading);
+  g_test_add_func ("/ui/window/large-blocks-are-mapped", test_large_blocks_are_mapped);
   g_test_add_func ("/ui/window/sidebar-fills-in-order", test_sidebar_fills_in_order);
 
   status = g_test_run ();
