@@ -199,7 +199,7 @@ make_header (AtlasComparisonPage *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, stacked ? 6 : 8);
   GtkWidget *name = gtk_label_new (atlas_country_get_display_name (country));
 
-  gtk_box_append (GTK_BOX (box), atlas_flag_new (atlas_country_get_flag (country)));
+  gtk_box_append (GTK_BOX (box), atlas_flag_new (atlas_country_get_flag (country), ATLAS_FLAG_SIZE_SMALL));
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_wrap (GTK_LABEL (name), TRUE);
@@ -355,7 +355,7 @@ rebuild_columns_group (AtlasComparisonPage *self)
       const char *id = atlas_country_get_id (country);
       AtlasInfoRow *row = atlas_info_row_new (atlas_country_get_display_name (country), NULL);
 
-      atlas_info_row_add_prefix (row, atlas_flag_new (atlas_country_get_flag (country)));
+      atlas_info_row_add_prefix (row, atlas_flag_new (atlas_country_get_flag (country), ATLAS_FLAG_SIZE_SMALL));
       atlas_info_row_add_suffix (row, make_icon_button ("go-up-symbolic", _("Move Up"),
                                                         "comparison.move-back", id, i > 0));
       atlas_info_row_add_suffix (row, make_icon_button ("go-down-symbolic", _("Move Down"),

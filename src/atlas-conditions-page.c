@@ -144,7 +144,7 @@ make_status_row (AtlasDataset *dataset,
     {
       AtlasInfoRow *row = atlas_info_row_new (atlas_country_get_display_name (entry->country), status->summary);
 
-      atlas_info_row_add_prefix (row, atlas_flag_new (atlas_country_get_flag (entry->country)));
+      atlas_info_row_add_prefix (row, atlas_flag_new (atlas_country_get_flag (entry->country), ATLAS_FLAG_SIZE_SMALL));
       atlas_info_row_add_suffix (row, badge);
       gtk_widget_set_name (GTK_WIDGET (row), atlas_country_get_id (entry->country));
       return GTK_WIDGET (row);
@@ -152,7 +152,7 @@ make_status_row (AtlasDataset *dataset,
 
   expander = atlas_rows_new_expander (atlas_country_get_display_name (entry->country));
   adw_expander_row_set_subtitle (expander, status->summary);
-  adw_expander_row_add_prefix (expander, atlas_flag_new (atlas_country_get_flag (entry->country)));
+  adw_expander_row_add_prefix (expander, atlas_flag_new (atlas_country_get_flag (entry->country), ATLAS_FLAG_SIZE_SMALL));
   adw_expander_row_add_action (expander, badge);
   gtk_widget_set_name (GTK_WIDGET (expander), atlas_country_get_id (entry->country));
 

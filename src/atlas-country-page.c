@@ -29,7 +29,7 @@ struct _AtlasCountryPage
   AtlasCountry *country;
 
   GtkScrolledWindow *scrolled_window;
-  GtkLabel *flag_label;
+  AtlasFlag *flag;
   GtkLabel *name_label;
   GtkLabel *summary_label;
   GtkLabel *reviewed_label;
@@ -355,14 +355,14 @@ rebuild_header (AtlasCountryPage *self)
 
   if (self->country == NULL)
     {
-      atlas_flag_set_label (self->flag_label, NULL);
+      atlas_flag_set_emoji (self->flag, NULL);
       gtk_label_set_label (self->name_label, "");
       gtk_label_set_label (self->summary_label, "");
       gtk_label_set_label (self->reviewed_label, "");
       return;
     }
 
-  atlas_flag_set_label (self->flag_label, atlas_country_get_flag (self->country));
+  atlas_flag_set_emoji (self->flag, atlas_country_get_flag (self->country));
   gtk_label_set_label (self->name_label, atlas_country_get_display_name (self->country));
   gtk_label_set_label (self->summary_label, atlas_country_get_summary (self->country));
 
@@ -630,9 +630,10 @@ atlas_country_page_class_init (AtlasCountryPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ATLAS_TYPE_FLAG);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-country-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasCountryPage, scrolled_window);
-  gtk_widget_class_bind_template_child (widget_class, AtlasCountryPage, flag_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCountryPage, flag);
   gtk_widget_class_bind_template_child (widget_class, AtlasCountryPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasCountryPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasCountryPage, reviewed_label);

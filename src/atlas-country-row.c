@@ -14,7 +14,7 @@ struct _AtlasCountryRow
 
   AtlasCountry *country;
 
-  GtkLabel *flag_label;
+  AtlasFlag *flag;
   GtkLabel *name_label;
   GtkLabel *strengths_label;
 };
@@ -36,7 +36,7 @@ update_labels (AtlasCountryRow *self)
 
   if (self->country == NULL)
     {
-      atlas_flag_set_label (self->flag_label, NULL);
+      atlas_flag_set_emoji (self->flag, NULL);
       gtk_label_set_label (self->name_label, "");
       gtk_label_set_label (self->strengths_label, "");
       return;
@@ -44,7 +44,7 @@ update_labels (AtlasCountryRow *self)
 
   strengths = atlas_country_dup_strengths_line (self->country);
 
-  atlas_flag_set_label (self->flag_label, atlas_country_get_flag (self->country));
+  atlas_flag_set_emoji (self->flag, atlas_country_get_flag (self->country));
   gtk_label_set_label (self->name_label, atlas_country_get_display_name (self->country));
   /* A screen reader names the row by its country, not by its first child. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -144,8 +144,9 @@ atlas_country_row_class_init (AtlasCountryRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ATLAS_TYPE_FLAG);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-country-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, AtlasCountryRow, flag_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCountryRow, flag);
   gtk_widget_class_bind_template_child (widget_class, AtlasCountryRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasCountryRow, strengths_label);
 
