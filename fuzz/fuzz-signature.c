@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "atlas-signature.h"
+#include "atlas-sodium-crypto.h"
 #include "fuzz-common.h"
 
 #define TEST_PUBLIC_KEY "RWTLkX/4CuDzuC/QLxzz0R0JktjA/26kPT7FiIpXZGJl+EkW03XQ+vAr"
@@ -23,6 +24,7 @@ LLVMFuzzerInitialize (int    *argc,
   g_autoptr(GBytes) key = g_bytes_new_static (TEST_PUBLIC_KEY, strlen (TEST_PUBLIC_KEY));
 
   fuzz_make_warnings_fatal ();
+  g_type_ensure (ATLAS_TYPE_SODIUM_CRYPTO);
   keys = atlas_trusted_keys_new ();
   g_assert_true (atlas_trusted_keys_add (keys, key, NULL));
   message = g_bytes_new_static (MESSAGE, strlen (MESSAGE));

@@ -3,25 +3,17 @@
  * stream of its body. All policy (https only, redirects, size caps,
  * deadlines, signatures) is the refresher's; this is only transport.
  *
- * The implementation, over libsoup, lives in a module (atlas-network.so,
- * src/atlas-soup-http-client.c) loaded the first time the app refreshes:
- * libsoup and the twelve libraries it brings (Kerberos, SQLite, nghttp2,
- * psl, …) are then neither loaded nor relocated at start-up, and cost the
- * many readers who never refresh in a session no memory. Programs that
- * link the implementation in (the tests) register its type first, and
- * that is used instead. */
+ * The implementation, over libsoup (src/atlas-soup-http-client.c), lives
+ * in atlas-network.so, loaded the first time the app refreshes (see
+ * atlas-module.c). */
 
 #include "config.h"
 
-#include <string.h>
-
-#include <gmodule.h>
-
 #include "atlas-http-client.h"
+#include "atlas-module.h"
 
-/* The implementation's type name and the module's file and entry point. */
+/* The implementation's type name and the module's entry point. */
 #define IMPLEMENTATION_TYPE_NAME "AtlasSoupHttpClient"
-#define MODULE_FILE_NAME "atlas-network.so"
 #define MODULE_GET_TYPE_SYMBOL "atlas_soup_http_client_get_type"
 
 typedef struct
@@ -114,109 +106,11 @@ atlas_http_client_init (AtlasHttpClient *self)
 {
 }
 
-/* The directory the running program is in, or NULL. */
-static char *
-dup_program_dir (void)
-{
-  g_autofree char *program = g_file_read_link ("/proc/self/exe", NULL);
-
-  return program != NULL ? g_path_get_dirname (program) : NULL;
-}
-
-/* Where the module may be, in order: beside the program (a build tree),
- * and the installed directory, relative to where the program is (an
- * install under a DESTDIR or a moved prefix) and as configured. Only
- * $ATLAS_MODULE_DIR when that is set (tests). */
-static GPtrArray *
-dup_module_candidates (void)
-{
-  GPtrArray *candidates = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *program_dir = NULL;
-  const char *override = g_getenv ("ATLAS_MODULE_DIR");
-
-  if (override != NULL && *override != '\0')
-    {
-      g_ptr_array_add (candidates, g_build_filename (override, MODULE_FILE_NAME, NULL));
-      return candidates;
-    }
-
-  program_dir = dup_program_dir ();
-  if (program_dir != NULL)
-    {
-      g_ptr_array_add (candidates, g_build_filename (program_dir, MODULE_FILE_NAME, NULL));
-      if (g_str_has_suffix (program_dir, ATLAS_BINDIR) && strlen (program_dir) > strlen (ATLAS_BINDIR))
-        {
-          g_autofree char *root = g_strndup (program_dir, strlen (program_dir) - strlen (ATLAS_BINDIR));
-
-          g_ptr_array_add (candidates, g_build_filename (root, ATLAS_MODULE_DIR, MODULE_FILE_NAME, NULL));
-        }
-    }
-  g_ptr_array_add (candidates, g_build_filename (ATLAS_MODULE_DIR, MODULE_FILE_NAME, NULL));
-  return candidates;
-}
-
-static GType
-load_module (GError **error)
-{
-  g_autoptr(GPtrArray) candidates = dup_module_candidates ();
-  g_autofree char *looked_at = NULL;
-  GType (*get_type) (void) = NULL;
-  GModule *module = NULL;
-
-  for (guint i = 0; i < candidates->len && module == NULL; i++)
-    {
-      const char *path = g_ptr_array_index (candidates, i);
-
-      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        continue;
-      module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-      if (module == NULL)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "could not load %s: %s", path, g_module_error ());
-          return G_TYPE_INVALID;
-        }
-    }
-
-  if (module == NULL)
-    {
-      g_ptr_array_add (candidates, NULL);
-      looked_at = g_strjoinv (", ", (char **) candidates->pdata);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s is not installed (looked for %s)",
-                   MODULE_FILE_NAME, looked_at);
-      return G_TYPE_INVALID;
-    }
-
-  if (!g_module_symbol (module, MODULE_GET_TYPE_SYMBOL, (gpointer *) &get_type) || get_type == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s has no %s: %s", g_module_name (module),
-                   MODULE_GET_TYPE_SYMBOL, g_module_error ());
-      g_module_close (module);
-      return G_TYPE_INVALID;
-    }
-
-  /* Its type cannot be unregistered, so the module stays. */
-  g_module_make_resident (module);
-  return get_type ();
-}
-
-/* The implementation, loading its module the first time. Only the main
- * thread asks. */
+/* The implementation, loading its module the first time. */
 static GType
 get_implementation (GError **error)
 {
-  static GType implementation = G_TYPE_INVALID;
-
-  if (implementation == G_TYPE_INVALID)
-    implementation = g_type_from_name (IMPLEMENTATION_TYPE_NAME);
-  if (implementation == G_TYPE_INVALID)
-    implementation = load_module (error);
-  if (implementation != G_TYPE_INVALID && !g_type_is_a (implementation, ATLAS_TYPE_HTTP_CLIENT))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s is not an AtlasHttpClient", g_type_name (implementation));
-      implementation = G_TYPE_INVALID;
-    }
-  return implementation;
+  return atlas_module_load_type (IMPLEMENTATION_TYPE_NAME, MODULE_GET_TYPE_SYMBOL, ATLAS_TYPE_HTTP_CLIENT, error);
 }
 
 /* A client whose connections time out after @io_timeout_seconds of

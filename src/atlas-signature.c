@@ -5,8 +5,9 @@
  * small set of public keys (more than one, so that keys can be rotated) and
  * accepts data only when both signatures in the .minisig file check out:
  * the one over the exact bytes of the data and the global one over that
- * signature and the trusted comment. The cryptography is libsodium's;
- * this file only parses, and it parses strictly: exact line layout, exact
+ * signature and the trusted comment. The cryptography is AtlasCrypto's
+ * (libsodium's, loaded with the first check: atlas-crypto.c); this file
+ * parses, and it parses strictly: exact line layout, exact
  * base64 lengths, bounded sizes, and a clear error for anything else.
  *
  * A public key file is
@@ -27,15 +28,16 @@
 
 #include "config.h"
 
-#include <sodium.h>
+#include <string.h>
 
+#include "atlas-crypto.h"
 #include "atlas-signature.h"
 
 #define ALGORITHM_BYTES 2
 #define KEY_ID_BYTES 8
-#define PUBLIC_KEY_FILE_BYTES (ALGORITHM_BYTES + KEY_ID_BYTES + crypto_sign_PUBLICKEYBYTES)
-#define SIGNATURE_LINE_BYTES (ALGORITHM_BYTES + KEY_ID_BYTES + crypto_sign_BYTES)
-#define PREHASH_BYTES crypto_generichash_BYTES_MAX
+#define PUBLIC_KEY_FILE_BYTES (ALGORITHM_BYTES + KEY_ID_BYTES + ATLAS_ED25519_PUBLIC_KEY_BYTES)
+#define SIGNATURE_LINE_BYTES (ALGORITHM_BYTES + KEY_ID_BYTES + ATLAS_ED25519_SIGNATURE_BYTES)
+#define PREHASH_BYTES ATLAS_BLAKE2B_512_BYTES
 
 #define UNTRUSTED_PREFIX "untrusted comment: "
 #define TRUSTED_PREFIX "trusted comment: "
@@ -45,7 +47,7 @@ G_DEFINE_QUARK (atlas-signature-error-quark, atlas_signature_error)
 typedef struct
 {
   guint8 key_id[KEY_ID_BYTES];
-  guint8 key[crypto_sign_PUBLICKEYBYTES];
+  guint8 key[ATLAS_ED25519_PUBLIC_KEY_BYTES];
 } PublicKey;
 
 /* Read-only once it is shared, so any thread may verify with it. */
@@ -58,10 +60,10 @@ struct _AtlasSignature
 {
   gboolean prehashed;
   guint8 key_id[KEY_ID_BYTES];
-  guint8 signature[crypto_sign_BYTES];
+  guint8 signature[ATLAS_ED25519_SIGNATURE_BYTES];
   char *trusted_comment;
   gsize trusted_comment_length;
-  guint8 global_signature[crypto_sign_BYTES];
+  guint8 global_signature[ATLAS_ED25519_SIGNATURE_BYTES];
 };
 
 typedef struct
@@ -72,25 +74,6 @@ typedef struct
 
 G_DEFINE_BOXED_TYPE (AtlasTrustedKeys, atlas_trusted_keys, atlas_trusted_keys_ref, atlas_trusted_keys_unref)
 G_DEFINE_BOXED_TYPE (AtlasSignature, atlas_signature, atlas_signature_copy, atlas_signature_free)
-
-static gboolean
-ensure_sodium (GError **error)
-{
-  static gsize initialized = 0;
-  static gboolean ok = FALSE;
-
-  /* sodium_init() is thread-safe and idempotent; this only remembers its answer. */
-  if (g_once_init_enter (&initialized))
-    {
-      ok = sodium_init () >= 0;
-      g_once_init_leave (&initialized, 1);
-    }
-
-  if (!ok)
-    g_set_error_literal (error, ATLAS_SIGNATURE_ERROR, ATLAS_SIGNATURE_ERROR_INVALID,
-                         "the cryptography library could not start, so no signature can be checked");
-  return ok;
-}
 
 /* minisign shows a key id as a 64-bit little-endian number in hexadecimal:
  * the same text here lets a maintainer match the app's messages with it. */
@@ -147,23 +130,63 @@ line_has_prefix (const Line *line,
   return line->length >= prefix_length && memcmp (line->text, prefix, prefix_length) == 0;
 }
 
+/* The value of a character of base64's standard alphabet, or -1. */
+static int
+base64_value (char c)
+{
+  if (c >= 'A' && c <= 'Z')
+    return c - 'A';
+  if (c >= 'a' && c <= 'z')
+    return c - 'a' + 26;
+  if (c >= '0' && c <= '9')
+    return c - '0' + 52;
+  if (c == '+')
+    return 62;
+  if (c == '/')
+    return 63;
+  return -1;
+}
+
 /* Base64 of exactly @out_length bytes: the text must have exactly the
- * matching length, with padding, no white space and no stray bits. */
+ * matching length, with padding, no white space and no stray bits. (GLib's
+ * decoder skips what is not base64.) */
 static gboolean
 decode_base64 (const Line *line,
                guint8     *out,
                gsize       out_length)
 {
-  size_t decoded_length = 0;
+  gsize encoded_length = 4 * ((out_length + 2) / 3);
+  gsize padding = (3 - out_length % 3) % 3;
+  guint32 bits = 0;
+  guint n_bits = 0;
+  gsize written = 0;
 
-  if (line->length != sodium_base64_ENCODED_LEN (out_length, sodium_base64_VARIANT_ORIGINAL) - 1)
+  if (line->length != encoded_length)
     return FALSE;
 
-  if (sodium_base642bin (out, out_length, line->text, line->length, NULL, &decoded_length, NULL,
-                         sodium_base64_VARIANT_ORIGINAL) != 0)
-    return FALSE;
+  for (gsize i = 0; i < encoded_length - padding; i++)
+    {
+      int value = base64_value (line->text[i]);
 
-  return decoded_length == out_length;
+      if (value < 0)
+        return FALSE;
+      bits = (bits << 6) | (guint32) value;
+      n_bits += 6;
+      if (n_bits >= 8)
+        {
+          n_bits -= 8;
+          if (written == out_length)
+            return FALSE;
+          out[written++] = (guint8) (bits >> n_bits);
+          bits &= (1u << n_bits) - 1;
+        }
+    }
+
+  for (gsize i = encoded_length - padding; i < encoded_length; i++)
+    if (line->text[i] != '=')
+      return FALSE;
+
+  return bits == 0 && written == out_length;
 }
 
 /* Comments are one line of printable text: no control characters. */
@@ -364,7 +387,7 @@ atlas_trusted_keys_add (AtlasTrustedKeys  *self,
     }
 
   memcpy (key.key_id, decoded + ALGORITHM_BYTES, KEY_ID_BYTES);
-  memcpy (key.key, decoded + ALGORITHM_BYTES + KEY_ID_BYTES, crypto_sign_PUBLICKEYBYTES);
+  memcpy (key.key, decoded + ALGORITHM_BYTES + KEY_ID_BYTES, ATLAS_ED25519_PUBLIC_KEY_BYTES);
 
   /* Ids pick the key to verify with, so they must be unique. */
   if (find_key (self, key.key_id) != NULL)
@@ -507,7 +530,7 @@ atlas_signature_parse (GBytes  *signature_file,
       return NULL;
     }
   memcpy (self->key_id, decoded + ALGORITHM_BYTES, KEY_ID_BYTES);
-  memcpy (self->signature, decoded + ALGORITHM_BYTES + KEY_ID_BYTES, crypto_sign_BYTES);
+  memcpy (self->signature, decoded + ALGORITHM_BYTES + KEY_ID_BYTES, ATLAS_ED25519_SIGNATURE_BYTES);
 
   if (!line_has_prefix (&lines[2], TRUSTED_PREFIX))
     {
@@ -525,7 +548,7 @@ atlas_signature_parse (GBytes  *signature_file,
   if (!decode_base64 (&lines[3], self->global_signature, sizeof self->global_signature))
     {
       g_set_error (error, ATLAS_SIGNATURE_ERROR, ATLAS_SIGNATURE_ERROR_MALFORMED,
-                   "line 4 of the signature file is not %d bytes of base64", crypto_sign_BYTES);
+                   "line 4 of the signature file is not %d bytes of base64", ATLAS_ED25519_SIGNATURE_BYTES);
       return NULL;
     }
 
@@ -590,7 +613,9 @@ atlas_trusted_keys_verify (AtlasTrustedKeys  *self,
 {
   g_autoptr(AtlasSignature) signature = NULL;
   g_autofree guint8 *signed_comment = NULL;
+  g_autoptr(GError) crypto_error = NULL;
   guint8 prehash[PREHASH_BYTES];
+  AtlasCrypto *crypto;
   const PublicKey *key;
   const guint8 *message;
   gsize message_length;
@@ -599,9 +624,6 @@ atlas_trusted_keys_verify (AtlasTrustedKeys  *self,
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (signature_file != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!ensure_sodium (error))
-    return FALSE;
 
   signature = atlas_signature_parse (signature_file, error);
   if (signature == NULL)
@@ -624,17 +646,25 @@ atlas_trusted_keys_verify (AtlasTrustedKeys  *self,
       return FALSE;
     }
 
+  crypto = atlas_crypto_get_default (&crypto_error);
+  if (crypto == NULL)
+    {
+      g_set_error (error, ATLAS_SIGNATURE_ERROR, ATLAS_SIGNATURE_ERROR_UNAVAILABLE,
+                   "the signature cannot be checked: %s", crypto_error->message);
+      return FALSE;
+    }
+
   message = g_bytes_get_data (data, &message_length);
   if (message == NULL)
     message = (const guint8 *) "";
   if (signature->prehashed)
     {
-      crypto_generichash (prehash, sizeof prehash, message, message_length, NULL, 0);
+      atlas_crypto_hash_blake2b_512 (crypto, message, message_length, prehash);
       message = prehash;
       message_length = sizeof prehash;
     }
 
-  if (crypto_sign_verify_detached (signature->signature, message, message_length, key->key) != 0)
+  if (!atlas_crypto_verify_ed25519 (crypto, signature->signature, message, message_length, key->key))
     {
       g_set_error_literal (error, ATLAS_SIGNATURE_ERROR, ATLAS_SIGNATURE_ERROR_INVALID,
                            "the signature does not match the data");
@@ -642,11 +672,11 @@ atlas_trusted_keys_verify (AtlasTrustedKeys  *self,
     }
 
   /* The global signature binds the trusted comment to this signature. */
-  signed_comment = g_malloc (crypto_sign_BYTES + signature->trusted_comment_length);
-  memcpy (signed_comment, signature->signature, crypto_sign_BYTES);
-  memcpy (signed_comment + crypto_sign_BYTES, signature->trusted_comment, signature->trusted_comment_length);
-  if (crypto_sign_verify_detached (signature->global_signature, signed_comment,
-                                   crypto_sign_BYTES + signature->trusted_comment_length, key->key) != 0)
+  signed_comment = g_malloc (ATLAS_ED25519_SIGNATURE_BYTES + signature->trusted_comment_length);
+  memcpy (signed_comment, signature->signature, ATLAS_ED25519_SIGNATURE_BYTES);
+  memcpy (signed_comment + ATLAS_ED25519_SIGNATURE_BYTES, signature->trusted_comment, signature->trusted_comment_length);
+  if (!atlas_crypto_verify_ed25519 (crypto, signature->global_signature, signed_comment,
+                                    ATLAS_ED25519_SIGNATURE_BYTES + signature->trusted_comment_length, key->key))
     {
       g_set_error_literal (error, ATLAS_SIGNATURE_ERROR, ATLAS_SIGNATURE_ERROR_INVALID,
                            "the trusted comment does not match its signature (the signature file was altered)");

@@ -19,6 +19,8 @@ typedef enum {
   ATLAS_SIGNATURE_ERROR_INVALID,
   /* There is no trusted key to check against. */
   ATLAS_SIGNATURE_ERROR_NO_KEYS,
+  /* The cryptography is missing or could not start (an installation problem). */
+  ATLAS_SIGNATURE_ERROR_UNAVAILABLE,
 } AtlasSignatureError;
 
 /* Bounds on untrusted input, far above what minisign writes. */

@@ -9,6 +9,7 @@
 #include <libsoup/soup.h>
 
 #include "atlas-command-line.h"
+#include "atlas-sodium-crypto.h"
 #include "atlas-soup-http-client.h"
 #include "atlas-storage.h"
 #include "atlas-test-server.h"
@@ -203,6 +204,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   /* The transport is linked in here, not loaded as the app's module. */
   g_type_ensure (ATLAS_TYPE_SOUP_HTTP_CLIENT);
+  g_type_ensure (ATLAS_TYPE_SODIUM_CRYPTO);
 
   g_test_add_func ("/command-line/refresh", test_refresh);
   g_test_add_func ("/command-line/refresh-insecure-url", test_refresh_insecure_url);

@@ -3,12 +3,15 @@
  * not link the transport in, so AtlasHttpClient loads atlas-network.so
  * (from $ATLAS_MODULE_DIR, the build tree) on first use. Its responses
  * against an in-process SoupServer on 127.0.0.1 carry what the refresher
- * reads; without the module a refresh ends in a clear error. */
+ * reads. The signature check's cryptography comes from the module too
+ * (the program links libsodium only for the test signer). Without the
+ * module a refresh ends in a clear error, and so does a signature check. */
 
 #include "config.h"
 
 #include <libsoup/soup.h>
 
+#include "atlas-crypto.h"
 #include "atlas-http-client.h"
 #include "atlas-refresher.h"
 #include "atlas-test-server.h"
@@ -174,6 +177,38 @@ test_retry_after (Fixture       *fixture,
   g_assert_cmpint (g_date_time_to_unix (response->retry_after_date), ==, 2139722880);
 }
 
+/* The module's libsodium checks signatures: good ones pass, both kinds,
+ * and one changed byte fails. */
+static void
+test_crypto_from_module (void)
+{
+  g_autoptr(GBytes) data = g_bytes_new_static ("{\"dataset_version\": 1}\n", 22);
+  g_autoptr(AtlasTrustedKeys) keys = atlas_test_trusted_keys ("test-1", NULL);
+  g_autoptr(GError) error = NULL;
+  AtlasCrypto *crypto;
+
+  g_assert_cmpuint (g_type_from_name ("AtlasSodiumCrypto"), ==, 0);
+  crypto = atlas_crypto_get_default (&error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (crypto), ==, "AtlasSodiumCrypto");
+  g_assert_true (atlas_crypto_get_default (NULL) == crypto);
+
+  for (int prehashed = 0; prehashed <= 1; prehashed++)
+    {
+      g_autoptr(GBytes) signature = atlas_test_sign ("test-1", data, prehashed, "timestamp:1");
+      g_autoptr(GBytes) altered = atlas_test_change_byte (signature, 1, 20, -1);
+      g_autoptr(GError) altered_error = NULL;
+      g_autofree char *comment = NULL;
+
+      g_assert_true (atlas_trusted_keys_verify (keys, data, signature, &comment, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (comment, ==, "timestamp:1");
+
+      g_assert_false (atlas_trusted_keys_verify (keys, data, altered, NULL, &altered_error));
+      g_assert_error (altered_error, ATLAS_SIGNATURE_ERROR, ATLAS_SIGNATURE_ERROR_INVALID);
+    }
+}
+
 /* Without the module the app runs, and a refresh says what is wrong. */
 static void
 test_missing_module (void)
@@ -200,6 +235,17 @@ test_missing_module (void)
       g_assert_error (error, ATLAS_REFRESH_ERROR, ATLAS_REFRESH_UNAVAILABLE);
       g_assert_nonnull (strstr (error->message, "/nonexistent/atlas-network.so"));
       g_assert_false (atlas_refresher_get_running (refresher));
+
+      /* A signature cannot be checked either, and that is said, not guessed. */
+      {
+        g_autoptr(GBytes) data = g_bytes_new_static ("{}\n", 3);
+        g_autoptr(GBytes) signature = atlas_test_sign ("test-1", data, TRUE, "timestamp:1");
+        g_autoptr(GError) verify_error = NULL;
+
+        g_assert_false (atlas_trusted_keys_verify (keys, data, signature, NULL, &verify_error));
+        g_assert_error (verify_error, ATLAS_SIGNATURE_ERROR, ATLAS_SIGNATURE_ERROR_UNAVAILABLE);
+        g_assert_nonnull (strstr (verify_error->message, "/nonexistent/atlas-network.so"));
+      }
       return;
     }
 
@@ -219,6 +265,7 @@ main (int   argc,
   g_test_add ("/network-module/redirect-not-followed", Fixture, NULL,
               fixture_set_up, test_redirect_not_followed, fixture_tear_down);
   g_test_add ("/network-module/retry-after", Fixture, NULL, fixture_set_up, test_retry_after, fixture_tear_down);
+  g_test_add_func ("/network-module/crypto", test_crypto_from_module);
   g_test_add_func ("/network-module/missing", test_missing_module);
 
   return g_test_run ();

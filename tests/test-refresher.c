@@ -13,6 +13,7 @@
 #include <libsoup/soup.h>
 
 #include "atlas-refresher.h"
+#include "atlas-sodium-crypto.h"
 #include "atlas-soup-http-client.h"
 #include "atlas-test-server.h"
 #include "atlas-test-signer.h"
@@ -842,6 +843,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   /* The transport is linked in here, not loaded as the app's module. */
   g_type_ensure (ATLAS_TYPE_SOUP_HTTP_CLIENT);
+  g_type_ensure (ATLAS_TYPE_SODIUM_CRYPTO);
 
   document_v2 = make_document (2, 1);
   document_v3 = make_document (3, 1);

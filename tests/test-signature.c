@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "atlas-signature.h"
+#include "atlas-sodium-crypto.h"
 #include "atlas-test-signer.h"
 
 #define ANY_CODE (-1)
@@ -205,6 +206,35 @@ base64_with_space (void)
   return atlas_test_replace_line (good, 1, spaced);
 }
 
+static const char base64_alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/* The signature line's last character before its padding carries two bits
+ * past the data, which must be zero: base64 with them set decodes to the
+ * same bytes in lenient decoders. */
+static GBytes *
+stray_bits (void)
+{
+  g_autoptr(GBytes) good = signed_now ();
+  g_auto(GStrv) lines = atlas_test_split_lines (good);
+  gsize last = strlen (lines[1]) - 2;
+
+  g_assert_cmpint (lines[1][last + 1], ==, '=');
+  lines[1][last] = base64_alphabet[(strchr (base64_alphabet, lines[1][last]) - base64_alphabet) | 1];
+  return atlas_test_replace_line (good, 1, lines[1]);
+}
+
+static GBytes *
+missing_padding (void)
+{
+  g_autoptr(GBytes) good = signed_now ();
+  g_auto(GStrv) lines = atlas_test_split_lines (good);
+  gsize length = strlen (lines[3]);
+
+  g_assert_cmpint (lines[3][length - 2], ==, '=');
+  lines[3][length - 2] = 'A';
+  return atlas_test_replace_line (good, 3, lines[3]);
+}
+
 static GBytes *
 short_signature (void)
 {
@@ -298,6 +328,9 @@ static const VerifyCase verify_cases[] = {
     "line 3 of the signature file must start with \"trusted comment: \"" },
   { "bad-base64", bad_base64, ATLAS_SIGNATURE_ERROR_MALFORMED, "line 2 of the signature file is not 74 bytes of base64" },
   { "base64-with-space", base64_with_space, ATLAS_SIGNATURE_ERROR_MALFORMED, "line 2 of the signature file is not 74" },
+  { "stray-bits", stray_bits, ATLAS_SIGNATURE_ERROR_MALFORMED, "line 2 of the signature file is not 74 bytes of base64" },
+  { "missing-padding", missing_padding, ATLAS_SIGNATURE_ERROR_MALFORMED,
+    "line 4 of the signature file is not 64 bytes of base64" },
   { "short-signature", short_signature, ATLAS_SIGNATURE_ERROR_MALFORMED, "line 2 of the signature file is not 74" },
   { "long-global-signature", long_global_signature, ATLAS_SIGNATURE_ERROR_MALFORMED,
     "line 4 of the signature file is not 64 bytes of base64" },
@@ -529,6 +562,8 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* Linked in, as the app gets it from its network module. */
+  g_type_ensure (ATLAS_TYPE_SODIUM_CRYPTO);
 
   signed_data = atlas_test_read_file ("fixtures", "signatures", "atlas.json", NULL);
 

@@ -7,6 +7,7 @@
 
 #include <libsoup/soup.h>
 
+#include "atlas-sodium-crypto.h"
 #include "atlas-soup-http-client.h"
 #include "atlas-test-server.h"
 #include "atlas-test-signer.h"
@@ -474,6 +475,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   /* The transport is linked in here, not loaded as the app's module. */
   g_type_ensure (ATLAS_TYPE_SOUP_HTTP_CLIENT);
+  g_type_ensure (ATLAS_TYPE_SODIUM_CRYPTO);
 
   g_test_add ("/updater/due", Fixture, NULL, fixture_set_up, test_due, fixture_tear_down);
   g_test_add ("/updater/retry-after", Fixture, NULL, fixture_set_up, test_not_due_when_told_to_wait, fixture_tear_down);
