@@ -4,15 +4,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#ifdef HAVE_MALLOPT
-#include <malloc.h>
-#endif
 
 #include "atlas-application.h"
 #include "atlas-benchmark.h"
 #include "atlas-command-line.h"
 #include "atlas-resources.h"
 #include "atlas-date.h"
+#include "atlas-malloc.h"
 #include "atlas-preferences-window.h"
 #include "atlas-search.h"
 #include "atlas-search-provider.h"
@@ -54,23 +52,6 @@ on_updater_notify (AtlasApplication *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_ERROR]);
 }
 
-/* glibc serves a block above its mmap threshold from its own mapping and
- * raises the threshold to the largest such block freed: after the first
- * frame's image (a whole window, ~3 MB) every later frame's image and
- * table comes from the heap, whose free memory is returned only above
- * twice that. Fixed at the default again, large blocks go back to the
- * system when freed: 0.4 MiB less at rest. Set when the data starts loading,
- * after the first frame: start-up makes and drops many such blocks (set
- * from the start it cost ~25 ms of CPU before the window showed). */
-static void
-fix_malloc_thresholds (void)
-{
-#ifdef HAVE_MALLOPT
-  mallopt (M_MMAP_THRESHOLD, 128 * 1024);
-  mallopt (M_TRIM_THRESHOLD, 128 * 1024);
-#endif
-}
-
 /**
  * atlas_application_load_data:
  *
@@ -84,7 +65,7 @@ atlas_application_load_data (AtlasApplication *self)
   g_return_if_fail (ATLAS_IS_APPLICATION (self));
   g_return_if_fail (self->updater != NULL);
 
-  fix_malloc_thresholds ();
+  atlas_malloc_fix_thresholds ();
   atlas_benchmark_loading (self);
   atlas_updater_start (self->updater);
 }

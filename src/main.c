@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-application.h"
+#include "atlas-malloc.h"
 
 int
 main (int   argc,
@@ -13,6 +14,8 @@ main (int   argc,
 {
   g_autoptr(AtlasApplication) app = NULL;
 
+  /* First: the threads GLib and GTK start allocate from then on. */
+  atlas_malloc_use_one_arena ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

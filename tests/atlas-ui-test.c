@@ -63,13 +63,19 @@ atlas_ui_test_open_window (AtlasApplication *app)
 }
 
 void
-atlas_ui_test_close_window (AtlasWindow *window)
+atlas_ui_test_destroy_window (GtkWindow *window)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (window);
 
   /* Let the destruction finish before the next test. */
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+void
+atlas_ui_test_close_window (AtlasWindow *window)
+{
+  atlas_ui_test_destroy_window (GTK_WINDOW (window));
 }
 
 /* A registered application with the bundled data loaded, held for the

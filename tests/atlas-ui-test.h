@@ -19,6 +19,7 @@ void         atlas_ui_test_save_system_data_dirs (void);
 void         atlas_ui_test_use_system_data_dirs  (void);
 AtlasWindow *atlas_ui_test_open_window           (AtlasApplication *app);
 void         atlas_ui_test_close_window          (AtlasWindow      *window);
+void         atlas_ui_test_destroy_window        (GtkWindow        *window);
 AtlasApplication *
              atlas_ui_test_start_app             (void);
 

@@ -38,9 +38,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   (void) data;
 
-  gtk_window_destroy (fixture->window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  atlas_ui_test_destroy_window (fixture->window);
 }
 
 static void
