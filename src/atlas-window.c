@@ -246,6 +246,20 @@ ensure_comparison_page (AtlasWindow *self)
   return self->comparison_page;
 }
 
+/* Made for the first country shown: until the data arrives there is none,
+ * and the window's first frame comes sooner without the page. */
+static AtlasCountryPage *
+ensure_country_page (AtlasWindow *self)
+{
+  if (self->country_page != NULL)
+    return self->country_page;
+
+  self->country_page = ATLAS_COUNTRY_PAGE (atlas_country_page_new (self->store));
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->country_page), "country");
+
+  return self->country_page;
+}
+
 /* The status pages are rarely seen, so they are made when first shown.
  * Their icons are set then too: at 128 px Adwaita has only SVG, which
  * would load librsvg (6.5 MB) for pages nobody looks at. */
@@ -359,7 +373,8 @@ show_country (AtlasWindow  *self,
 {
   if (g_set_object (&self->country, country))
     {
-      atlas_country_page_set_country (self->country_page, country);
+      if (country != NULL || self->country_page != NULL)
+        atlas_country_page_set_country (ensure_country_page (self), country);
 
       if (country != NULL && self->settings != NULL)
         {
@@ -962,8 +977,6 @@ atlas_window_class_init (AtlasWindowClass *klass)
   object_class->dispose = atlas_window_dispose;
   window_class->close_request = atlas_window_close_request;
 
-  g_type_ensure (ATLAS_TYPE_COUNTRY_PAGE);
-
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, leaflet);
@@ -980,7 +993,6 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, loading_spinner);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, country_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, nav_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, compare_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, therapies_row);
@@ -1130,8 +1142,6 @@ attach_application (AtlasWindow      *self,
         gtk_window_maximize (GTK_WINDOW (self));
     }
 
-  atlas_country_page_set_store (self->country_page, self->store);
-
   /* Until the comparison page is made, the setting is what is compared;
    * without settings, the page is the only place that knows. */
   if (self->settings != NULL)
@@ -1258,7 +1268,7 @@ atlas_window_get_country_page (AtlasWindow *self)
 {
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
 
-  return self->country_page;
+  return ensure_country_page (self);
 }
 
 /* "loading", "error", "empty", "country", "compare", "therapies" or

@@ -380,6 +380,41 @@ test_no_empty_page_while_loading (void)
   free_unloaded_app (unloaded);
 }
 
+static guint
+count_country_pages (AtlasWindow *window)
+{
+  return atlas_ui_test_count (GTK_WIDGET (window), atlas_ui_test_is_of_type,
+                              GSIZE_TO_POINTER (ATLAS_TYPE_COUNTRY_PAGE));
+}
+
+/* The country page is made for the first country shown, not for the
+ * window's first frame, when there is no data and so no country. */
+static void
+test_country_page_made_when_needed (void)
+{
+  AtlasApplication *unloaded = new_unloaded_app ("Lazy");
+  AtlasWindow *window = atlas_ui_test_open_window (unloaded);
+  const char *korea;
+
+  g_assert_cmpstr (atlas_window_get_visible_page_name (window), ==, "loading");
+  g_assert_cmpuint (count_country_pages (window), ==, 0);
+
+  atlas_application_load_data (unloaded);
+  WAIT_UNTIL (g_strcmp0 (atlas_window_get_visible_page_name (window), "country") == 0);
+  g_assert_cmpuint (count_country_pages (window), ==, 1);
+  g_assert_nonnull (atlas_country_page_get_title_text (atlas_window_get_country_page (window)));
+
+  /* Another country reuses it. */
+  korea = atlas_country_get_name (atlas_dataset_lookup_country (
+    atlas_store_get_dataset (atlas_application_get_store (unloaded)), "kr"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-country", g_variant_new_string ("kr"));
+  WAIT_UNTIL (g_strcmp0 (atlas_country_page_get_title_text (atlas_window_get_country_page (window)), korea) == 0);
+  g_assert_cmpuint (count_country_pages (window), ==, 1);
+
+  atlas_ui_test_close_window (window);
+  free_unloaded_app (unloaded);
+}
+
 static void
 on_sidebar_items_changed (GListModel *model,
                           guint       position,
@@ -476,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/add-to-saved-comparison", test_add_to_saved_comparison);
   g_test_add_func ("/ui/window/loading-spinner", test_loading_spinner);
   g_test_add_func ("/ui/window/no-empty-page-while-loading", test_no_empty_page_while_loading);
+  g_test_add_func ("/ui/window/country-page-made-when-needed", test_country_page_made_when_needed);
   g_test_add_func ("/ui/window/large-blocks-are-mapped", test_large_blocks_are_mapped);
   g_test_add_func ("/ui/window/sidebar-fills-in-order", test_sidebar_fills_in_order);
 
